@@ -1,0 +1,130 @@
+/**
+ * The method of a model, analysed once: its scales, how a likelihood and an impact
+ * become a score and a level, and the acceptance criteria. Every score and level the
+ * product shows comes from `MethodModel.assess`; nothing else computes one.
+ */
+import { matrixRows } from '../model/matrix-rows.js';
+import type { Duration, DurationUnit, ImpactValue, Level, LikelihoodValue, Method, ReviewCadence } from '../generated/ast.js';
+
+export type ScaleValueNode = LikelihoodValue | ImpactValue;
+
+export interface ScoredLevel {
+    /** Absent with a matrix method: the level alone is defined. */
+    readonly score?: number;
+    readonly level?: Level;
+}
+
+export interface Term {
+    readonly amount: number;
+    readonly unit: DurationUnit;
+}
+
+const DEFAULT_ACCEPTANCE_TERM: Term = { amount: 12, unit: 'months' };
+
+export class MethodModel {
+    readonly form: 'banded' | 'matrix';
+    readonly operator: '*' | '+';
+    /** Scale values ordered by their number; duplicates keep the first. */
+    readonly likelihood: readonly LikelihoodValue[];
+    readonly impact: readonly ImpactValue[];
+    /** Levels as listed: lowest first, so the index is the rank. */
+    readonly levels: readonly Level[];
+    readonly appetite?: Level;
+    readonly major?: Level;
+    readonly acceptanceTerm: Term;
+
+    private readonly rankByLevel: Map<Level, number>;
+    private readonly matrixCells = new Map<number, Array<Level | undefined>>();
+
+    constructor(readonly method: Method) {
+        this.form = method.matrix ? 'matrix' : 'banded';
+        this.operator = method.score?.operator ?? '*';
+        this.likelihood = sortedUnique(method.scales.find(scale => scale.kind === 'likelihood')?.values as LikelihoodValue[] | undefined);
+        this.impact = sortedUnique(method.scales.find(scale => scale.kind === 'impact')?.values as ImpactValue[] | undefined);
+        this.levels = method.levels?.levels ?? [];
+        this.rankByLevel = new Map(this.levels.map((level, index) => [level, index]));
+        this.appetite = method.accept?.appetite?.ref;
+        this.major = method.accept?.major?.ref ?? this.levels.at(-1);
+        this.acceptanceTerm = toTerm(method.accept?.lasts) ?? DEFAULT_ACCEPTANCE_TERM;
+        for (const row of method.matrix ? matrixRows(method.matrix).rows : []) {
+            const likelihood = row.label.likelihood.ref?.value;
+            if (likelihood !== undefined && !this.matrixCells.has(likelihood)) {
+                this.matrixCells.set(likelihood, row.cells.map(cell => cell.level.ref));
+            }
+        }
+    }
+
+    /** The rank of a level: 0 for the lowest. Undefined for a level of another method. */
+    rank(level: Level | undefined): number | undefined {
+        return level ? this.rankByLevel.get(level) : undefined;
+    }
+
+    score(likelihood: number, impact: number): number | undefined {
+        if (this.form === 'matrix') {
+            return undefined;
+        }
+        return this.operator === '+' ? likelihood + impact : likelihood * impact;
+    }
+
+    /** The score and level of a likelihood and an impact, by the method's numbers. */
+    assess(likelihood: number, impact: number): ScoredLevel {
+        if (this.form === 'matrix') {
+            const impactIndex = this.impact.findIndex(value => value.value === impact);
+            return { level: impactIndex < 0 ? undefined : this.matrixCells.get(likelihood)?.[impactIndex] };
+        }
+        const score = this.score(likelihood, impact)!;
+        return { score, level: this.levelForScore(score) };
+    }
+
+    levelForScore(score: number): Level | undefined {
+        return this.levels.find(level => level.range && level.range.min <= score && score <= level.range.max);
+    }
+
+    /** Every score the two scales can produce, ascending, each once. */
+    reachableScores(): number[] {
+        const scores = new Set<number>();
+        for (const likelihood of this.likelihood) {
+            for (const impact of this.impact) {
+                const score = this.score(likelihood.value, impact.value);
+                if (score !== undefined) {
+                    scores.add(score);
+                }
+            }
+        }
+        return [...scores].sort((a, b) => a - b);
+    }
+
+    isAboveAppetite(level: Level | undefined): boolean {
+        const rank = this.rank(level);
+        const appetite = this.rank(this.appetite);
+        return rank !== undefined && appetite !== undefined && rank > appetite;
+    }
+
+    isMajor(level: Level | undefined): boolean {
+        const rank = this.rank(level);
+        const major = this.rank(this.major);
+        return rank !== undefined && major !== undefined && rank >= major;
+    }
+
+    /** The review cadence for a risk at this level: a level-specific line wins. */
+    reviewCadence(level: Level | undefined): Term | undefined {
+        const reviews: readonly ReviewCadence[] = this.method.reviews;
+        const specific = level ? reviews.find(review => review.level?.ref === level) : undefined;
+        return toTerm((specific ?? reviews.find(review => !review.level))?.every);
+    }
+}
+
+function sortedUnique<T extends ScaleValueNode>(values: readonly T[] | undefined): T[] {
+    const seen = new Set<number>();
+    return (values ?? [])
+        .filter(value => !seen.has(value.value) && seen.add(value.value))
+        .sort((a, b) => a.value - b.value);
+}
+
+function toTerm(duration: Duration | undefined): Term | undefined {
+    return duration ? { amount: duration.amount, unit: duration.unit } : undefined;
+}
+
+export function formatTerm(term: Term): string {
+    return `${term.amount} ${term.unit}`;
+}

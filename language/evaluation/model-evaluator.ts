@@ -1,0 +1,107 @@
+/**
+ * The evaluated view of the whole model (every document of the workspace), computed
+ * once per workspace state and as-of date, and shared by validation, editor features
+ * and exports.
+ */
+import { AstUtils, MultiMap, WorkspaceCache, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
+import type { LangiumSharedCoreServices } from 'langium';
+import { isAnnexControl, isMethod, isModel, isRisk, isScope, type Method, type Model, type Risk, type Scope } from '../generated/ast.js';
+import { isBuiltinDocument } from '../workspace/builtin-documents.js';
+import type { RiskSettings } from '../workspace/risk-settings.js';
+import type { IsoDate } from './dates.js';
+import { MethodModel } from './method-model.js';
+import { evaluateRisk, type RiskEvaluation } from './risk-evaluation.js';
+
+export interface ModelEvaluation {
+    readonly asOf: IsoDate;
+    /** Every `method` block of the model; exactly one is expected. */
+    readonly methods: readonly Method[];
+    /** The analysed method: the first one when there are several. */
+    readonly method?: MethodModel;
+    readonly scopes: readonly Scope[];
+    readonly risks: readonly RiskEvaluation[];
+    evaluationOf(risk: Risk): RiskEvaluation | undefined;
+    /** Declarations of the shared namespace by ID, across all files. */
+    readonly declarationsById: MultiMap<string, AstNode>;
+    /** Every node some reference of the model resolves to. */
+    readonly referenced: ReadonlySet<AstNode>;
+}
+
+export class ModelEvaluator {
+    private readonly documents: LangiumDocuments;
+    private readonly cache: WorkspaceCache<IsoDate, ModelEvaluation>;
+
+    constructor(shared: LangiumSharedCoreServices, private readonly settings: RiskSettings) {
+        this.documents = shared.workspace.LangiumDocuments;
+        this.cache = new WorkspaceCache(shared);
+    }
+
+    /** The model evaluated on the configured as-of date. */
+    evaluate(asOf: IsoDate = this.settings.asOf()): ModelEvaluation {
+        return this.cache.get(asOf, () => this.compute(asOf));
+    }
+
+    private compute(asOf: IsoDate): ModelEvaluation {
+        const models = this.documents.all
+            .filter(document => !isBuiltinDocument(document))
+            .map(document => (document as LangiumDocument).parseResult.value)
+            .filter(isModel)
+            .toArray() as Model[];
+        const elements = models.flatMap(model => model.elements);
+        const methods = elements.filter(isMethod);
+        const scopes = elements.filter(isScope);
+        const method = methods.length > 0 ? new MethodModel(methods[0]) : undefined;
+        const context = { method, asOf, soleScope: scopes.length === 1 ? scopes[0] : undefined };
+        const risks = elements.filter(isRisk).map(risk => evaluateRisk(risk, context));
+        const byRisk = new Map(risks.map(evaluation => [evaluation.risk, evaluation]));
+        return {
+            asOf,
+            methods,
+            method,
+            scopes,
+            risks,
+            evaluationOf: risk => byRisk.get(risk),
+            declarationsById: collectDeclarations(models),
+            referenced: collectReferenced(models)
+        };
+    }
+}
+
+function collectDeclarations(models: readonly Model[]): MultiMap<string, AstNode> {
+    const byId = new MultiMap<string, AstNode>();
+    for (const model of models) {
+        for (const element of model.elements) {
+            if (isMethod(element) || isAnnexControl(element)) {
+                continue;
+            }
+            if (element.name) {
+                byId.add(element.name, element);
+            }
+            if (isRisk(element)) {
+                for (const action of element.treatment?.actions ?? []) {
+                    if (action.name) {
+                        byId.add(action.name, action);
+                    }
+                }
+            }
+        }
+    }
+    return byId;
+}
+
+function collectReferenced(models: readonly Model[]): Set<AstNode> {
+    const referenced = new Set<AstNode>();
+    for (const model of models) {
+        for (const node of AstUtils.streamAst(model)) {
+            for (const reference of AstUtils.streamReferences(node)) {
+                const link = reference.reference;
+                for (const target of 'ref' in link ? [link.ref] : link.items.map(item => item.ref)) {
+                    if (target) {
+                        referenced.add(target);
+                    }
+                }
+            }
+        }
+    }
+    return referenced;
+}

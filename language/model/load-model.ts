@@ -1,0 +1,64 @@
+/**
+ * Loads a model (a set of `.risk` files) into a fresh set of services, builds and
+ * validates it. The CLI, the exports and the tests load models this way; the language
+ * server lets its workspace manager do the same.
+ */
+import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { IsoDate } from '../evaluation/dates.js';
+import type { ModelEvaluation } from '../evaluation/model-evaluator.js';
+import { createRiskServices, type RiskServices } from '../risk-module.js';
+import { createBuiltinDocuments, isBuiltinDocument } from '../workspace/builtin-documents.js';
+
+export interface LoadedModel {
+    readonly services: RiskServices;
+    /** The model's own documents, in the order they were given. */
+    readonly documents: readonly LangiumDocument[];
+    evaluation(): ModelEvaluation;
+}
+
+export interface LoadOptions {
+    readonly asOf?: IsoDate;
+    /** Validate the documents (default true). Exports that only need the evaluation may skip it. */
+    readonly validate?: boolean;
+}
+
+/** Loads files from disk by absolute path. Unreadable files reject with the file system's error. */
+export async function loadModelFiles(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedModel> {
+    const { Risk, shared } = createRiskServices(NodeFileSystem);
+    const documents: LangiumDocument[] = [];
+    for (const path of paths) {
+        documents.push(await shared.workspace.LangiumDocuments.getOrCreateDocument(URI.file(path)));
+    }
+    return build(Risk, documents, options);
+}
+
+/** Loads in-memory files: `{ 'method.risk': '…', 'risks/r1.risk': '…' }`. */
+export async function loadModelTexts(files: Readonly<Record<string, string>>, options: LoadOptions = {}): Promise<LoadedModel> {
+    const { Risk, shared } = createRiskServices(EmptyFileSystem);
+    const documents = Object.entries(files).map(([name, text]) => {
+        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(`/model/${name}`));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        return document;
+    });
+    return build(Risk, documents, options);
+}
+
+async function build(services: RiskServices, documents: LangiumDocument[], options: LoadOptions): Promise<LoadedModel> {
+    services.settings.RiskSettings.setAsOf(options.asOf);
+    const builtins = createBuiltinDocuments(services.shared);
+    await services.shared.workspace.DocumentBuilder.build([...builtins, ...documents], { validation: options.validate ?? true });
+    return {
+        services,
+        documents,
+        evaluation: () => services.evaluation.ModelEvaluator.evaluate()
+    };
+}
+
+/** The diagnostics of the model's own documents (the built-in library has none to show). */
+export function diagnosticsOf(model: LoadedModel): Array<{ document: LangiumDocument; diagnostic: Diagnostic }> {
+    return model.documents
+        .filter(document => !isBuiltinDocument(document))
+        .flatMap(document => (document.diagnostics ?? []).map(diagnostic => ({ document, diagnostic })));
+}

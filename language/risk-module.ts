@@ -1,0 +1,57 @@
+/**
+ * The one service factory: the language server, the CLI and the tests all create
+ * their services here.
+ */
+import { inject, type Module } from 'langium';
+import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices } from 'langium/lsp';
+import { ModelEvaluator } from './evaluation/model-evaluator.js';
+import { RiskLanguageGeneratedModule, RiskLanguageGeneratedSharedModule } from './generated/module.js';
+import { RiskScopeComputation } from './references/risk-scope-computation.js';
+import { RiskDocumentValidator } from './validation/risk-document-validator.js';
+import { registerValidationChecks } from './validation/register-checks.js';
+import { RiskSettings } from './workspace/risk-settings.js';
+import { RiskWorkspaceManager } from './workspace/risk-workspace-manager.js';
+
+export interface RiskAddedServices {
+    evaluation: {
+        ModelEvaluator: ModelEvaluator;
+    };
+    settings: {
+        RiskSettings: RiskSettings;
+    };
+}
+
+export type RiskServices = LangiumServices & RiskAddedServices;
+
+export const RiskModule: Module<RiskServices, PartialLangiumServices & RiskAddedServices> = {
+    evaluation: {
+        ModelEvaluator: services => new ModelEvaluator(services.shared, services.settings.RiskSettings)
+    },
+    settings: {
+        RiskSettings: () => new RiskSettings()
+    },
+    references: {
+        ScopeComputation: services => new RiskScopeComputation(services)
+    },
+    validation: {
+        DocumentValidator: services => new RiskDocumentValidator(services)
+    }
+};
+
+export const RiskSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        WorkspaceManager: services => new RiskWorkspaceManager(services)
+    }
+};
+
+export function createRiskServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Risk: RiskServices } {
+    const shared = inject(createDefaultSharedModule(context), RiskLanguageGeneratedSharedModule, RiskSharedModule);
+    const Risk = inject(createDefaultModule({ shared }), RiskLanguageGeneratedModule, RiskModule);
+    shared.ServiceRegistry.register(Risk);
+    registerValidationChecks(Risk);
+    if (!context.connection) {
+        // Outside a language server nobody sends configuration: start without it.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Risk };
+}

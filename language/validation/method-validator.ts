@@ -1,0 +1,147 @@
+/**
+ * Rules of the method (specification section 3): scales, score and levels, matrix,
+ * acceptance criteria.
+ */
+import type { ValidationAcceptor } from 'langium';
+import type { Level, Levels, Matrix, Method, Scale } from '../generated/ast.js';
+import { MethodModel } from '../evaluation/method-model.js';
+import { matrixRows } from '../model/matrix-rows.js';
+import { IssueCodes } from './issue-codes.js';
+import { report } from './report.js';
+import { listOf } from './suggestions.js';
+
+const SCALE_KINDS = ['likelihood', 'impact'] as const;
+
+export class MethodValidator {
+
+    checkScales = (method: Method, accept: ValidationAcceptor): void => {
+        for (const kind of SCALE_KINDS) {
+            const scales = method.scales.filter(scale => scale.kind === kind);
+            if (scales.length === 0) {
+                report(accept, IssueCodes.ScaleInvalid, `The method has no ${kind} scale: add \`scale ${kind} { 1 Name "description" … }\`.`, { node: method, property: 'title' });
+            }
+            for (const extra of scales.slice(1)) {
+                report(accept, IssueCodes.ScaleInvalid, `The ${kind} scale is given twice: keep one \`scale ${kind}\` block.`, { node: extra, property: 'kind' });
+            }
+        }
+    };
+
+    checkScaleValues = (scale: Scale, accept: ValidationAcceptor): void => {
+        if (scale.values.length === 0) {
+            report(accept, IssueCodes.ScaleInvalid, `The ${scale.kind} scale has no values: add at least \`1 Name "description"\`.`, { node: scale, property: 'kind' });
+            return;
+        }
+        const numbers = new Set<number>();
+        const names = new Set<string>();
+        for (const value of scale.values) {
+            if (value.value <= 0) {
+                report(accept, IssueCodes.ScaleInvalid, `Scale values are positive integers: ${value.value} is not; number the ${scale.kind} values from 1.`, { node: value, property: 'value' });
+            }
+            if (numbers.has(value.value)) {
+                report(accept, IssueCodes.ScaleInvalid, `The ${scale.kind} value ${value.value} is declared twice: give each value its own number.`, { node: value, property: 'value' });
+            }
+            if (value.name && names.has(value.name)) {
+                report(accept, IssueCodes.ScaleInvalid, `The ${scale.kind} name \`${value.name}\` is declared twice: give each value its own name.`, { node: value, property: 'name' });
+            }
+            numbers.add(value.value);
+            names.add(value.name);
+        }
+        const highest = Math.max(...numbers);
+        const missing = Array.from({ length: highest }, (_, index) => index + 1).filter(number => !numbers.has(number));
+        if (missing.length > 0 && [...numbers].every(number => number > 0)) {
+            report(accept, IssueCodes.ScaleGap, `The ${scale.kind} scale skips ${listOf(missing.map(String), 'and')}: number the values 1 to ${numbers.size} without gaps.`, { node: scale, property: 'kind' });
+        }
+    };
+
+    checkLevels = (method: Method, accept: ValidationAcceptor): void => {
+        if (!method.levels) {
+            report(accept, IssueCodes.LevelUncovered, 'The method has no `levels`: list the risk levels, lowest first, with score ranges (`Low 1..2 "…"`) or with a `matrix`.', { node: method, property: 'title' });
+            return;
+        }
+        const levels = method.levels.levels;
+        const seen = new Set<string>();
+        for (const level of levels) {
+            if (seen.has(level.name)) {
+                report(accept, IssueCodes.DuplicateId, `The level \`${level.name}\` is declared twice: give each level its own name.`, { node: level, property: 'name' });
+            }
+            seen.add(level.name);
+        }
+        if (method.matrix) {
+            this.checkMatrixForm(method, method.matrix, levels, accept);
+        } else {
+            this.checkBands(method, method.levels, accept);
+        }
+    };
+
+    private checkMatrixForm(method: Method, matrix: Matrix, levels: readonly Level[], accept: ValidationAcceptor): void {
+        if (method.score) {
+            report(accept, IssueCodes.MatrixInvalid, 'A method with a `matrix` has no numeric score: remove the `score` line.', { node: method.score });
+        }
+        for (const level of levels.filter(level => level.range)) {
+            report(accept, IssueCodes.MatrixInvalid, `With a \`matrix\`, levels have no score ranges: remove \`${level.range!.min}..${level.range!.max}\` from \`${level.name}\`.`, { node: level, property: 'range' });
+        }
+        const model = new MethodModel(method);
+        const { rows, strayCells } = matrixRows(matrix);
+        for (const cell of strayCells) {
+            report(accept, IssueCodes.MatrixInvalid, 'This cell belongs to no row: start each row with its likelihood and a colon (`High: Low Moderate High`).', { node: cell, property: 'level' });
+        }
+        const rowsByValue = new Set<number>();
+        for (const { label, cells } of rows) {
+            const value = label.likelihood.ref?.value;
+            if (value === undefined) {
+                continue;
+            }
+            const name = label.likelihood.ref!.name;
+            if (rowsByValue.has(value)) {
+                report(accept, IssueCodes.MatrixInvalid, `The matrix has two rows for likelihood ${value} ${name}: keep one.`, { node: label, property: 'likelihood' });
+            }
+            rowsByValue.add(value);
+            if (model.impact.length > 0 && cells.length !== model.impact.length) {
+                report(accept, IssueCodes.MatrixInvalid, `The row for likelihood ${name} has ${cells.length} cell${cells.length === 1 ? '' : 's'}; it needs ${model.impact.length}, one per impact value in ascending order (${model.impact.map(value => value.name).join(', ')}).`, { node: label, property: 'likelihood' });
+            }
+        }
+        const missing = model.likelihood.filter(value => !rowsByValue.has(value.value));
+        if (missing.length > 0) {
+            report(accept, IssueCodes.MatrixInvalid, `The matrix has no row for likelihood ${listOf(missing.map(value => `${value.value} ${value.name}`), 'and')}: add one row per likelihood value.`, { node: matrix, keyword: 'matrix' });
+        }
+    }
+
+    private checkBands(method: Method, levels: Levels, accept: ValidationAcceptor): void {
+        const unranged = levels.levels.filter(level => !level.range);
+        for (const level of unranged) {
+            report(accept, IssueCodes.LevelUncovered, `The level \`${level.name}\` has no score range: give it \`min..max\`, or give the method a \`matrix\`.`, { node: level, property: 'name' });
+        }
+        let previous: Level | undefined;
+        for (const level of levels.levels.filter(level => level.range)) {
+            const { min, max } = level.range!;
+            if (min > max) {
+                report(accept, IssueCodes.LevelOverlap, `The band ${min}..${max} of \`${level.name}\` runs backwards: write it as ${max}..${min}.`, { node: level, property: 'range' });
+            } else if (previous && previous.range!.max >= min) {
+                const overlap = previous.range!.min <= max && min <= previous.range!.max;
+                const message = overlap
+                    ? `The bands of \`${previous.name}\` (${previous.range!.min}..${previous.range!.max}) and \`${level.name}\` (${min}..${max}) share scores: make them disjoint.`
+                    : `The band of \`${level.name}\` (${min}..${max}) lies below the band of \`${previous.name}\`: list levels lowest first.`;
+                report(accept, IssueCodes.LevelOverlap, message, { node: level, property: 'range' });
+            }
+            previous = level;
+        }
+        const model = new MethodModel(method);
+        if (model.likelihood.length === 0 || model.impact.length === 0 || unranged.length === levels.levels.length) {
+            return;
+        }
+        const uncovered = model.reachableScores().filter(score => !model.levelForScore(score));
+        if (uncovered.length > 0) {
+            const formula = model.operator === '+' ? 'likelihood + impact' : 'likelihood × impact';
+            report(accept, IssueCodes.LevelUncovered, `${uncovered.length === 1 ? 'The score' : 'The scores'} ${listOf(uncovered.map(String), 'and')} (${formula}) ${uncovered.length === 1 ? 'falls' : 'fall'} in no level: widen or add a band to cover ${uncovered.length === 1 ? 'it' : 'them'}.`, { node: levels, keyword: 'levels' });
+        }
+    }
+
+    checkAcceptCriteria = (method: Method, accept: ValidationAcceptor): void => {
+        const message = 'The method has no risk appetite: add `accept { appetite LEVEL }` naming the highest level acceptable without a formal decision.';
+        if (!method.accept) {
+            report(accept, IssueCodes.AppetiteMissing, message, { node: method, property: 'title' });
+        } else if (!method.accept.appetite) {
+            report(accept, IssueCodes.AppetiteMissing, message, { node: method.accept, keyword: 'accept' });
+        }
+    };
+}

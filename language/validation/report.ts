@@ -1,0 +1,18 @@
+import { DiagnosticTag } from 'vscode-languageserver-types';
+import type { AstNode, DiagnosticInfo, ValidationAcceptor } from 'langium';
+import { ISSUES, IssueCodes, type IssueCode, type IssueSeverity } from './issue-codes.js';
+
+export type ReportInfo<N extends AstNode> = Omit<DiagnosticInfo<N>, 'code'>;
+
+/**
+ * Reports a diagnostic under its stable code, with the code's severity unless the
+ * rule escalates it. The code also travels in `data.code`, where code actions look.
+ */
+export function report<N extends AstNode>(accept: ValidationAcceptor, code: IssueCode, message: string, info: ReportInfo<N>, severity: IssueSeverity = ISSUES[code].severity): void {
+    accept(severity, message, {
+        ...info,
+        code,
+        data: { ...(info.data as object | undefined), code },
+        tags: code === IssueCodes.Unused ? [DiagnosticTag.Unnecessary] : info.tags
+    });
+}

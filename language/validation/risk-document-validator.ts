@@ -1,0 +1,111 @@
+/**
+ * Built-in diagnostics with the product's codes: syntax errors become `syntax-error`,
+ * and a name that does not link says what it should have been, under the code the
+ * specification gives for that kind of name.
+ */
+import { DefaultDocumentValidator, type AstNode, type DiagnosticInfo, type LangiumDocument, type ReferenceInfo, type ValidationOptions } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { ANNEX_A_BY_ID } from '../builtins/annex-a.js';
+import { nearestAnnexControl } from '../builtins/annex-suggestion.js';
+import { isMatrixCell, isMatrixRowLabel } from '../generated/ast.js';
+import type { RiskServices } from '../risk-module.js';
+import { ISSUES, IssueCodes, type IssueCode } from './issue-codes.js';
+import { listOf, nearestName } from './suggestions.js';
+
+const ANNEX_ID = /^A\.\d+\.\d+$/;
+
+const NOUNS: Record<string, string> = {
+    Role: 'role',
+    Scope: 'scope',
+    Asset: 'asset',
+    Threat: 'threat',
+    Vulnerability: 'vulnerability',
+    ControlTarget: 'control',
+    Control: 'control',
+    Level: 'level',
+    Risk: 'risk'
+};
+
+export class RiskDocumentValidator extends DefaultDocumentValidator {
+    private readonly services: RiskServices;
+
+    constructor(services: RiskServices) {
+        super(services);
+        this.services = services;
+    }
+
+    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Parameters<DefaultDocumentValidator['validateDocument']>[2]): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        for (const diagnostic of diagnostics) {
+            if (diagnostic.code === undefined) {
+                // Lexer and parser errors arrive without a code of ours.
+                diagnostic.code = IssueCodes.SyntaxError;
+                diagnostic.data = { ...diagnostic.data, code: IssueCodes.SyntaxError };
+            }
+        }
+        return diagnostics;
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {
+        for (const reference of document.references) {
+            const error = reference.error;
+            if (!error) {
+                continue;
+            }
+            const { code, message } = this.describeUnresolved(error.info);
+            const info: DiagnosticInfo<AstNode, string> = {
+                node: error.info.container,
+                range: reference.$refNode?.range,
+                property: error.info.property,
+                index: error.info.index,
+                code,
+                data: { code, refText: error.info.reference.$refText, suggestion: this.suggestionOf(error.info) }
+            };
+            diagnostics.push(this.toDiagnostic(ISSUES[code].severity, message, info));
+        }
+    }
+
+    private describeUnresolved(info: ReferenceInfo): { code: IssueCode; message: string } {
+        const text = info.reference.$refText;
+        const type = this.services.shared.AstReflection.getReferenceType(info);
+        if (isMatrixRowLabel(info.container) || isMatrixCell(info.container)) {
+            const what = isMatrixCell(info.container) ? 'level' : 'likelihood value';
+            return { code: IssueCodes.MatrixInvalid, message: `The matrix names \`${text}\`, which is not a ${what} of the method${this.didYouMean(info)}.` };
+        }
+        if (type === 'LikelihoodValue' || type === 'ImpactValue') {
+            const scale = type === 'LikelihoodValue' ? 'likelihood' : 'impact';
+            const method = this.services.evaluation.ModelEvaluator.evaluate().method;
+            const values = (scale === 'likelihood' ? method?.likelihood : method?.impact) ?? [];
+            const hint = values.length > 0 ? `: use ${listOf(values.map(value => `${value.value} ${value.name}`))}` : ': the model has no such scale yet';
+            return { code: IssueCodes.ValueOutOfScale, message: `\`${text}\` is not a value of the ${scale} scale${hint}.` };
+        }
+        if (ANNEX_ID.test(text) && (type === 'AnnexControl' || type === 'ControlTarget') && !ANNEX_A_BY_ID.has(text)) {
+            const nearest = nearestAnnexControl(text);
+            const suggestion = nearest ? ` Did you mean ${nearest.id} "${nearest.title}"?` : '';
+            return { code: IssueCodes.UnknownControl, message: `${text} is not an Annex A control of ISO/IEC 27001:2022 (A.5.1–A.5.37, A.6.1–A.6.8, A.7.1–A.7.14, A.8.1–A.8.34).${suggestion}` };
+        }
+        const noun = NOUNS[type] ?? 'declaration';
+        const suggestion = this.suggestionOf(info);
+        const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : ` Declare it (\`${noun === 'level' ? 'levels { … }' : noun} ${text} …\`) in any file of the model.`;
+        return { code: IssueCodes.UnresolvedReference, message: `No ${noun} named \`${text}\` is declared.${hint}` };
+    }
+
+    private didYouMean(info: ReferenceInfo): string {
+        const suggestion = this.suggestionOf(info);
+        return suggestion ? `: did you mean \`${suggestion}\`?` : '';
+    }
+
+    private suggestionOf(info: ReferenceInfo): string | undefined {
+        const text = info.reference.$refText;
+        const type = this.services.shared.AstReflection.getReferenceType(info);
+        if (ANNEX_ID.test(text)) {
+            return nearestAnnexControl(text)?.id;
+        }
+        const names = this.candidates(info);
+        return type === 'LikelihoodValue' || type === 'ImpactValue' ? nearestName(text, names.filter(name => !/^\d+$/.test(name))) : nearestName(text, names);
+    }
+
+    private candidates(info: ReferenceInfo): string[] {
+        return this.services.references.ScopeProvider.getScope(info).getAllElements().map(description => description.name).distinct().toArray();
+    }
+}

@@ -1,0 +1,157 @@
+/**
+ * Rules of a risk scenario and its treatment (specification sections 5–7), checked on
+ * the evaluated model so that no rule scores a risk by itself.
+ */
+import type { ValidationAcceptor } from 'langium';
+import type { Action, Asset, Risk, Treatment, Vulnerability } from '../generated/ast.js';
+import type { ModelEvaluator } from '../evaluation/model-evaluator.js';
+import type { Assessment } from '../evaluation/risk-evaluation.js';
+import { IssueCodes } from './issue-codes.js';
+import { report } from './report.js';
+
+export class RiskValidator {
+    constructor(private readonly evaluator: ModelEvaluator) {}
+
+    checkAssessed = (risk: Risk, accept: ValidationAcceptor): void => {
+        const missing = [risk.likelihood ? undefined : 'likelihood', risk.impact ? undefined : 'impact'].filter(Boolean);
+        if (missing.length === 0) {
+            return;
+        }
+        const pastIdentified = risk.status !== undefined && risk.status !== 'identified';
+        const message = pastIdentified
+            ? `${risk.name} is \`${risk.status}\` but has no ${missing.join(' or ')}: assess it with \`likelihood\` and \`impact\`, or set \`status identified\`.`
+            : `${risk.name} is not assessed yet: add ${missing.map(property => `\`${property}\``).join(' and ')} to score it.`;
+        report(accept, IssueCodes.NotAssessed, message, { node: risk, property: 'name' }, pastIdentified ? 'error' : 'warning');
+    };
+
+    checkRiskOwner = (risk: Risk, accept: ValidationAcceptor): void => {
+        if (!risk.owner) {
+            report(accept, IssueCodes.MissingOwner, `${risk.name} has no owner: add \`owner ROLE\`; every risk needs someone accountable for it (ISO/IEC 27001 6.1.2).`, { node: risk, property: 'name' });
+        }
+    };
+
+    checkAssetOwner = (asset: Asset, accept: ValidationAcceptor): void => {
+        if (asset.category?.layer === 'primary' && !asset.owner) {
+            report(accept, IssueCodes.MissingOwner, `The primary asset ${asset.name} has no owner: add \`owner ROLE\`.`, { node: asset, property: 'name' });
+        }
+    };
+
+    checkAssetSupports = (asset: Asset, accept: ValidationAcceptor): void => {
+        const layer = asset.category?.layer;
+        if (layer === 'primary' && asset.supports.length > 0) {
+            report(accept, IssueCodes.ScenarioMismatch, `${asset.name} is a primary asset; only supporting assets \`support\` primary ones: remove \`supports\` or make ${asset.name} a supporting asset.`, { node: asset, property: 'supports' });
+        }
+        if (layer === 'supporting') {
+            asset.supports.forEach((supported, index) => {
+                if (supported.ref?.category?.layer === 'supporting') {
+                    report(accept, IssueCodes.ScenarioMismatch, `${supported.ref.name} is a supporting asset; \`supports\` lists primary assets (information, processes, services).`, { node: asset, property: 'supports', index });
+                }
+            });
+            if (asset.supports.length === 0) {
+                report(accept, IssueCodes.SupportsNothing, `The supporting asset ${asset.name} supports no primary asset: add \`supports PRIMARY_ASSET\` so risks on it know what they harm.`, { node: asset, property: 'name' });
+            }
+        }
+    };
+
+    checkVulnerabilityAssets = (vulnerability: Vulnerability, accept: ValidationAcceptor): void => {
+        vulnerability.on.forEach((asset, index) => {
+            if (asset.ref?.category?.layer === 'primary') {
+                report(accept, IssueCodes.ScenarioMismatch, `${asset.ref.name} is a primary asset; a vulnerability lies \`on\` supporting assets (systems, software, people, suppliers…).`, { node: vulnerability, property: 'on', index });
+            }
+        });
+    };
+
+    checkScenario = (risk: Risk, accept: ValidationAcceptor): void => {
+        risk.on.forEach((asset, index) => {
+            if (asset.ref?.category?.layer === 'primary') {
+                report(accept, IssueCodes.ScenarioMismatch, `${asset.ref.name} is a primary asset; \`on\` names the supporting assets the scenario acts on: move it to \`harms\`.`, { node: risk, property: 'on', index });
+            }
+        });
+        risk.harms.forEach((asset, index) => {
+            if (asset.ref?.category?.layer === 'supporting') {
+                report(accept, IssueCodes.ScenarioMismatch, `${asset.ref.name} is a supporting asset; \`harms\` names the primary assets that suffer: move it to \`on\`.`, { node: risk, property: 'harms', index });
+            }
+        });
+    };
+
+    checkResidual = (risk: Risk, accept: ValidationAcceptor): void => {
+        const evaluation = this.evaluator.evaluate().evaluationOf(risk);
+        if (!evaluation?.inherent || !evaluation.hasExplicitResidual || !evaluation.residual || !risk.residual) {
+            return;
+        }
+        const { inherent, residual } = evaluation;
+        const raised = [
+            residual.likelihood.value > inherent.likelihood.value ? `likelihood ${describe(residual, 'likelihood')} > ${describe(inherent, 'likelihood')}` : undefined,
+            residual.impact.value > inherent.impact.value ? `impact ${describe(residual, 'impact')} > ${describe(inherent, 'impact')}` : undefined
+        ].filter(Boolean);
+        if (raised.length > 0) {
+            report(accept, IssueCodes.ResidualAboveInherent, `The residual of ${risk.name} is higher than its inherent risk (${raised.join(', ')}): treatment does not raise a risk; check both assessments.`, { node: risk.residual });
+            return;
+        }
+        const lowered = residual.likelihood.value < inherent.likelihood.value || residual.impact.value < inherent.impact.value;
+        const option = risk.treatment?.option;
+        const explained = (risk.treatment?.actions.length ?? 0) > 0 || option === 'avoid' || option === 'share' || option === 'transfer';
+        if (lowered && !explained) {
+            report(accept, IssueCodes.ResidualUnjustified, `The residual of ${risk.name} is lower than its inherent risk, but no action, \`avoid\` or \`share\` treatment explains the reduction: add the actions that reduce it.`, { node: risk.residual });
+        }
+    };
+
+    checkTreatment = (risk: Risk, accept: ValidationAcceptor): void => {
+        const evaluation = this.evaluator.evaluate().evaluationOf(risk);
+        if (evaluation?.inherentAboveAppetite && !risk.treatment) {
+            report(accept, IssueCodes.TreatmentMissing, `${risk.name} is ${evaluation.inherent?.level?.name}, above the risk appetite, and has no treatment: add \`treatment reduce|accept|share|avoid\`.`, { node: risk, property: 'name' });
+        }
+    };
+
+    checkTreatmentOption = (treatment: Treatment, accept: ValidationAcceptor): void => {
+        if (treatment.option === 'reduce' && treatment.actions.length === 0) {
+            report(accept, IssueCodes.ActionMissing, '`treatment reduce` has no action: add `{ action "…" { owner ROLE due YYYY-MM-DD status planned } }` saying how the risk is reduced.', { node: treatment, property: 'option' });
+        }
+        if ((treatment.option === 'share' || treatment.option === 'transfer') && !treatment.party) {
+            report(accept, IssueCodes.ShareWithoutParty, `\`treatment ${treatment.option}\` does not say with whom: add \`with "Party"\` (an insurer, a supplier…).`, { node: treatment, property: 'option' });
+        }
+    };
+
+    checkAction = (action: Action, accept: ValidationAcceptor): void => {
+        const risk = action.$container.$container;
+        const evaluation = this.evaluator.evaluate().evaluationOf(risk)?.actions.find(candidate => candidate.action === action);
+        const label = evaluation?.id ?? action.name ?? 'This action';
+        const missing = [action.owner ? undefined : '`owner`', action.due ? undefined : '`due`'].filter(Boolean);
+        if (missing.length > 0) {
+            report(accept, IssueCodes.ActionIncomplete, `Action ${label} has no ${missing.join(' or ')}: a treatment plan needs someone and a date for every action.`, { node: action, property: action.name ? 'name' : 'title' });
+        }
+        if (!action.owner) {
+            report(accept, IssueCodes.MissingOwner, `Action ${label} has no owner: add \`owner ROLE\`.`, { node: action, property: action.name ? 'name' : 'title' });
+        }
+        if (evaluation?.overdue) {
+            report(accept, IssueCodes.ActionOverdue, `Action ${label} was due on ${action.due} and is ${action.status ?? 'planned'} on ${this.evaluator.evaluate().asOf}: complete it (\`status done\`), re-plan its \`due\` date, or cancel it.`, { node: action, property: 'due' });
+        }
+    };
+
+    checkClosed = (risk: Risk, accept: ValidationAcceptor): void => {
+        if (risk.status !== 'closed') {
+            return;
+        }
+        const open = this.evaluator.evaluate().evaluationOf(risk)?.actions.filter(action => action.open) ?? [];
+        if (open.length > 0) {
+            report(accept, IssueCodes.ClosedWithOpenActions, `${risk.name} is closed but ${open.map(action => action.id).join(', ')} ${open.length === 1 ? 'is' : 'are'} still open: finish or cancel ${open.length === 1 ? 'it' : 'them'}, or reopen the risk.`, { node: risk, property: 'status' });
+        }
+    };
+
+    checkReview = (risk: Risk, accept: ValidationAcceptor): void => {
+        const evaluation = this.evaluator.evaluate().evaluationOf(risk);
+        if (!evaluation?.reviewOverdue) {
+            return;
+        }
+        if (!risk.reviewed) {
+            report(accept, IssueCodes.ReviewOverdue, `${risk.name} has never been reviewed, and the method asks for regular reviews: add \`reviewed YYYY-MM-DD\` after reviewing it.`, { node: risk, property: 'name' });
+        } else {
+            report(accept, IssueCodes.ReviewOverdue, `${risk.name} was last reviewed on ${risk.reviewed}; its next review was due on ${evaluation.reviewDue}: review it and update \`reviewed\`.`, { node: risk, property: 'reviewed' });
+        }
+    };
+}
+
+function describe(assessment: Assessment, scale: 'likelihood' | 'impact'): string {
+    const value = assessment[scale];
+    return `${value.value} ${value.name}`;
+}

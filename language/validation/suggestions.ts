@@ -1,0 +1,33 @@
+/** The declared name nearest to a misspelt one, for "did you mean" suggestions. */
+export function nearestName(misspelt: string, candidates: Iterable<string>): string | undefined {
+    const target = misspelt.toLowerCase();
+    let best: string | undefined;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const candidate of candidates) {
+        const distance = editDistance(target, candidate.toLowerCase());
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    // A suggestion that changes more than half of the name is noise, not help.
+    return best !== undefined && bestDistance <= Math.max(2, Math.ceil(misspelt.length / 2)) ? best : undefined;
+}
+
+export function editDistance(a: string, b: string): number {
+    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+
+/** "a, b or c" */
+export function listOf(items: readonly string[], conjunction = 'or'): string {
+    return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
+}
