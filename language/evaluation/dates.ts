@@ -18,6 +18,25 @@ export function isRealDate(text: string): boolean {
     return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Why a `YYYY-MM-DD` text is not a real date ("April 2027 has 30 days"), or undefined when it is one. */
+export function whyNotRealDate(text: string): string | undefined {
+    const match = DATE_PATTERN.exec(text);
+    if (!match) {
+        return 'it is not written as YYYY-MM-DD';
+    }
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    if (month < 1 || month > 12) {
+        return `there is no month ${match[2]}`;
+    }
+    const days = daysInMonth(year, month);
+    if (day < 1 || day > days) {
+        return `${MONTH_NAMES[month - 1]} ${year} has ${days} days`;
+    }
+    return undefined;
+}
+
 function daysInMonth(year: number, month: number): number {
     return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

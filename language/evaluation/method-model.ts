@@ -76,15 +76,20 @@ export class MethodModel {
         return { score, level: this.levelForScore(score) };
     }
 
+    /** The first band holding the score; a band written backwards (`4..3`) counts as `3..4`. */
     levelForScore(score: number): Level | undefined {
-        return this.levels.find(level => level.range && level.range.min <= score && score <= level.range.max);
+        return this.levels.find(level => level.range
+            && Math.min(level.range.min, level.range.max) <= score && score <= Math.max(level.range.min, level.range.max));
     }
 
-    /** Every score the two scales can produce, ascending, each once. */
+    /**
+     * Every score the two scales can produce, ascending, each once. Non-positive values
+     * are invalid (`scale-invalid`) and produce no score a band must cover.
+     */
     reachableScores(): number[] {
         const scores = new Set<number>();
-        for (const likelihood of this.likelihood) {
-            for (const impact of this.impact) {
+        for (const likelihood of this.likelihood.filter(value => value.value > 0)) {
+            for (const impact of this.impact.filter(value => value.value > 0)) {
                 const score = this.score(likelihood.value, impact.value);
                 if (score !== undefined) {
                     scores.add(score);
@@ -106,11 +111,14 @@ export class MethodModel {
         return rank !== undefined && major !== undefined && rank >= major;
     }
 
-    /** The review cadence for a risk at this level: a level-specific line wins. */
+    /**
+     * The review cadence for a risk at this level: a level-specific line wins over the
+     * general one. A line written twice counts the last time, like any property.
+     */
     reviewCadence(level: Level | undefined): Term | undefined {
         const reviews: readonly ReviewCadence[] = this.method.reviews;
-        const specific = level ? reviews.find(review => review.level?.ref === level) : undefined;
-        return toTerm((specific ?? reviews.find(review => !review.level))?.every);
+        const specific = level ? reviews.findLast(review => review.level?.ref === level) : undefined;
+        return toTerm((specific ?? reviews.findLast(review => !review.level))?.every);
     }
 }
 

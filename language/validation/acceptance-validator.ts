@@ -5,6 +5,8 @@
 import type { ValidationAcceptor } from 'langium';
 import type { Acceptance, Risk } from '../generated/ast.js';
 import type { ModelEvaluator } from '../evaluation/model-evaluator.js';
+import { isRealDate } from '../evaluation/dates.js';
+import { formatTerm } from '../evaluation/method-model.js';
 import type { AcceptanceEvaluation, RiskEvaluation } from '../evaluation/risk-evaluation.js';
 import { IssueCodes } from './issue-codes.js';
 import { report } from './report.js';
@@ -31,15 +33,19 @@ export class AcceptanceValidator {
     };
 
     private whyNotAccepted(evaluation: RiskEvaluation): string {
-        if (evaluation.acceptances.length === 0) {
+        const latest = evaluation.acceptances.at(-1);
+        if (!latest) {
             return '';
         }
-        const latest = evaluation.acceptances.at(-1)!;
-        if (latest.expired) return ` (the last one lapsed on ${latest.lapses})`;
-        if (latest.notYetEffective) return ` (the last one takes effect on ${latest.acceptance.on})`;
-        if (latest.outdated) return ' (the last one accepted a lower level)';
-        if (!latest.authorised) return ' (the last one was not given by an authorised role)';
-        return ' (the last one is incomplete)';
+        const { acceptance } = latest;
+        if (!acceptance.by || !acceptance.on) return ' (the last one does not say `by` whom and `on` which date)';
+        if (latest.expired) return ` (the last one ran until ${latest.lapses})`;
+        if (latest.notYetEffective) return ` (the last one takes effect on ${acceptance.on})`;
+        if (!latest.authorised && acceptance.by.ref) return ` (the last one was given by ${acceptance.by.ref.name}, who may not accept it)`;
+        if (latest.outdated) return ` (the last one accepted ${acceptance.level?.ref?.name}, a lower level)`;
+        if (!latest.complete) return ' (the last one has no justification)';
+        const invalid = [acceptance.on, acceptance.until].find(date => date !== undefined && !isRealDate(date));
+        return invalid ? ` (the last one has ${invalid}, which is not a date)` : ' (the last one has no valid date)';
     }
 
     checkAcceptance = (acceptance: Acceptance, accept: ValidationAcceptor): void => {
@@ -52,6 +58,14 @@ export class AcceptanceValidator {
         }
         this.checkComplete(acceptance, accept);
         const residual = riskEvaluation.residual;
+        if (!riskEvaluation.aboveAppetite) {
+            // Within appetite no acceptance is needed, so who gave it, what level it pinned
+            // and when it lapses do not matter: say only that it is unneeded.
+            if (residual?.level && model.method?.appetite) {
+                report(accept, IssueCodes.AcceptanceUnneeded, `${risk.name}'s residual ${residual.level.name} is within appetite ${model.method.appetite.name}: it is acceptable without a formal acceptance; keep this one as a record or remove it.`, { node: acceptance, keyword: 'acceptance' });
+            }
+            return;
+        }
         if (acceptance.by?.ref && residual?.level && !evaluation.authorised) {
             const role = acceptance.by.ref;
             const message = riskEvaluation.major
@@ -60,13 +74,9 @@ export class AcceptanceValidator {
             report(accept, IssueCodes.AcceptanceNotAuthorised, message, { node: acceptance, property: 'by' });
         }
         if (evaluation.outdated) {
-            report(accept, IssueCodes.AcceptanceOutdated, `This acceptance was for ${acceptance.level?.ref?.name}, but ${risk.name}'s residual is now ${residual?.level?.name}: it must be accepted again at the current level, or the risk reduced.`, { node: acceptance, property: 'level' });
+            report(accept, IssueCodes.AcceptanceOutdated, `This acceptance was for ${acceptance.level?.ref?.name}, but ${risk.name}'s residual is now ${residual?.level?.name}: it must be accepted again at ${residual?.level?.name}, or the risk reduced.`, { node: acceptance, property: 'level' });
         }
-        if (!riskEvaluation.aboveAppetite && residual?.level && model.method?.appetite) {
-            report(accept, IssueCodes.AcceptanceUnneeded, `${risk.name}'s residual ${residual.level.name} is within appetite ${model.method.appetite.name}: it is acceptable without a formal acceptance.`, { node: acceptance, keyword: 'acceptance' });
-            return;
-        }
-        this.checkTerm(evaluation, accept);
+        this.checkTerm(evaluation, riskEvaluation, accept);
     };
 
     private checkComplete(acceptance: Acceptance, accept: ValidationAcceptor): void {
@@ -79,14 +89,23 @@ export class AcceptanceValidator {
         }
     }
 
-    private checkTerm(evaluation: AcceptanceEvaluation, accept: ValidationAcceptor): void {
+    private checkTerm(evaluation: AcceptanceEvaluation, riskEvaluation: RiskEvaluation, accept: ValidationAcceptor): void {
         const { acceptance } = evaluation;
+        // A register may keep past acceptances as history: one that a valid acceptance
+        // lasting longer has replaced neither lapses nor expires in any way that matters.
+        const renewed = riskEvaluation.acceptances.some(other => other !== evaluation && other.valid
+            && other.lapses !== undefined && (evaluation.lapses === undefined || other.lapses > evaluation.lapses));
+        if (renewed) {
+            return;
+        }
+        const model = this.evaluator.evaluate();
         const where = { node: acceptance, property: acceptance.until ? 'until' as const : 'on' as const };
-        const asOf = this.evaluator.evaluate().asOf;
+        const term = acceptance.until || !model.method ? '' : ` (${formatTerm(model.method.acceptanceTerm)} from ${acceptance.on})`;
         if (evaluation.expired) {
-            report(accept, IssueCodes.AcceptanceExpired, `This acceptance lapsed on ${evaluation.lapses} (as of ${asOf}): review the risk and record a new acceptance, or treat it further.`, where);
+            report(accept, IssueCodes.AcceptanceExpired, `This acceptance of ${riskEvaluation.risk.name} ran until ${evaluation.lapses}${term} and has lapsed as of ${model.asOf}: review the risk and record a new acceptance, or treat it further.`, where);
         } else if (evaluation.daysLeft !== undefined && evaluation.daysLeft <= EXPIRING_WITHIN_DAYS && !evaluation.notYetEffective) {
-            report(accept, IssueCodes.AcceptanceExpiring, `This acceptance lapses on ${evaluation.lapses}, in ${evaluation.daysLeft} day${evaluation.daysLeft === 1 ? '' : 's'}: plan the review and the renewed acceptance.`, where);
+            const left = evaluation.daysLeft === 0 ? 'which is the as-of date' : `${evaluation.daysLeft} day${evaluation.daysLeft === 1 ? '' : 's'} after the as-of date ${model.asOf}`;
+            report(accept, IssueCodes.AcceptanceExpiring, `This acceptance of ${riskEvaluation.risk.name} runs until ${evaluation.lapses}${term}, ${left}: plan the review and renew the acceptance before it lapses.`, where);
         }
     }
 }

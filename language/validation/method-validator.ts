@@ -3,7 +3,7 @@
  * acceptance criteria.
  */
 import type { ValidationAcceptor } from 'langium';
-import type { Level, Levels, Matrix, Method, Scale } from '../generated/ast.js';
+import type { Level, Levels, Matrix, Method, ReviewCadence, Scale } from '../generated/ast.js';
 import { MethodModel } from '../evaluation/method-model.js';
 import { matrixRows } from '../model/matrix-rows.js';
 import { IssueCodes } from './issue-codes.js';
@@ -82,8 +82,10 @@ export class MethodValidator {
         }
         const model = new MethodModel(method);
         const { rows, strayCells } = matrixRows(matrix);
-        for (const cell of strayCells) {
-            report(accept, IssueCodes.MatrixInvalid, 'This cell belongs to no row: start each row with its likelihood and a colon (`High: Low Moderate High`).', { node: cell, property: 'level' });
+        const [firstStray, lastStray] = [strayCells.at(0)?.$cstNode, strayCells.at(-1)?.$cstNode];
+        if (firstStray && lastStray) {
+            const cells = strayCells.length === 1 ? 'This cell belongs' : `These ${strayCells.length} cells belong`;
+            report(accept, IssueCodes.MatrixInvalid, `${cells} to no row: start each row with its likelihood and a colon (\`High: Low Moderate High\`).`, { node: matrix, range: { start: firstStray.range.start, end: lastStray.range.end } });
         }
         const rowsByValue = new Set<number>();
         for (const { label, cells } of rows) {
@@ -111,20 +113,24 @@ export class MethodValidator {
         for (const level of unranged) {
             report(accept, IssueCodes.LevelUncovered, `The level \`${level.name}\` has no score range: give it \`min..max\`, or give the method a \`matrix\`.`, { node: level, property: 'name' });
         }
-        let previous: Level | undefined;
-        for (const level of levels.levels.filter(level => level.range)) {
+        const ranged = levels.levels.filter(level => level.range);
+        ranged.forEach((level, index) => {
             const { min, max } = level.range!;
+            const [low, high] = bandOf(level);
             if (min > max) {
                 report(accept, IssueCodes.LevelOverlap, `The band ${min}..${max} of \`${level.name}\` runs backwards: write it as ${max}..${min}.`, { node: level, property: 'range' });
-            } else if (previous && previous.range!.max >= min) {
-                const overlap = previous.range!.min <= max && min <= previous.range!.max;
-                const message = overlap
-                    ? `The bands of \`${previous.name}\` (${previous.range!.min}..${previous.range!.max}) and \`${level.name}\` (${min}..${max}) share scores: make them disjoint.`
-                    : `The band of \`${level.name}\` (${min}..${max}) lies below the band of \`${previous.name}\`: list levels lowest first.`;
-                report(accept, IssueCodes.LevelOverlap, message, { node: level, property: 'range' });
             }
-            previous = level;
-        }
+            const clash = ranged.slice(0, index).find(earlier => bandOf(earlier)[0] <= high && low <= bandOf(earlier)[1]);
+            const previous = ranged[index - 1];
+            if (clash) {
+                const [clashLow, clashHigh] = bandOf(clash);
+                const [from, to] = [Math.max(low, clashLow), Math.min(high, clashHigh)];
+                const shared = from === to ? `the score ${from}` : `the scores ${from}..${to}`;
+                report(accept, IssueCodes.LevelOverlap, `The bands of \`${clash.name}\` (${formatRange(clash)}) and \`${level.name}\` (${formatRange(level)}) both contain ${shared}: make them disjoint, so that every score has one level.`, { node: level, property: 'range' });
+            } else if (previous && low < bandOf(previous)[0]) {
+                report(accept, IssueCodes.LevelOverlap, `The band of \`${level.name}\` (${formatRange(level)}) lies below the band of \`${previous.name}\` (${formatRange(previous)}): list levels lowest first, since their order is their rank.`, { node: level, property: 'range' });
+            }
+        });
         const model = new MethodModel(method);
         if (model.likelihood.length === 0 || model.impact.length === 0 || unranged.length === levels.levels.length) {
             return;
@@ -143,5 +149,35 @@ export class MethodValidator {
         } else if (!method.accept.appetite) {
             report(accept, IssueCodes.AppetiteMissing, message, { node: method.accept, keyword: 'accept' });
         }
+        this.checkReviewCadences(method, accept);
     };
+
+    /**
+     * Section 3.4's `review` lines: one general line and one per level. Like any property
+     * written twice, the last line counts; the earlier ones are reported.
+     */
+    private checkReviewCadences(method: Method, accept: ValidationAcceptor): void {
+        const byKey = new Map<string, ReviewCadence[]>();
+        for (const review of method.reviews) {
+            const key = review.level ? `review ${review.level.$refText}` : 'review';
+            byKey.set(key, [...byKey.get(key) ?? [], review]);
+        }
+        for (const [key, reviews] of byKey) {
+            const which = key === 'review' ? 'The general `review every …` line' : `\`${key} every …\``;
+            const times = reviews.length === 2 ? 'twice' : `${reviews.length} times`;
+            for (const earlier of reviews.slice(0, -1)) {
+                report(accept, IssueCodes.DuplicateProperty, `${which} is given ${times} in the method; only the last one counts: remove this one or the other.`, { node: earlier });
+            }
+        }
+    }
+}
+
+/** A band's scores, lowest first even when it is written backwards. */
+function bandOf(level: Level): [number, number] {
+    const { min, max } = level.range!;
+    return [Math.min(min, max), Math.max(min, max)];
+}
+
+function formatRange(level: Level): string {
+    return `${level.range!.min}..${level.range!.max}`;
 }

@@ -2,9 +2,9 @@
  * Rules about the model as a whole: one method, unique IDs, real dates, no property
  * written twice, and declarations that nothing uses.
  */
-import { GrammarUtils, type AstNode, type ValidationAcceptor } from 'langium';
-import { isAsset, isMethod, isRisk, type Acceptance, type Action, type AnnexControl, type Approval, type Model, type Risk } from '../generated/ast.js';
-import { isRealDate } from '../evaluation/dates.js';
+import { AstUtils, GrammarAST, isCompositeCstNode, MultiMap, type AstNode, type CstNode, type ValidationAcceptor } from 'langium';
+import { isAcceptance, isAsset, isMethod, isRisk, type Acceptance, type Action, type AnnexControl, type Approval, type Model, type Risk } from '../generated/ast.js';
+import { whyNotRealDate } from '../evaluation/dates.js';
 import type { ModelEvaluator } from '../evaluation/model-evaluator.js';
 import { IssueCodes } from './issue-codes.js';
 import { report } from './report.js';
@@ -14,6 +14,15 @@ type NamedDeclaration = AstNode & { name?: string };
 const DECLARATION_NOUNS: Record<string, string> = {
     Role: 'role', Scope: 'scope', Asset: 'asset', Threat: 'threat', Vulnerability: 'vulnerability',
     Control: 'control', Risk: 'risk', Action: 'action'
+};
+
+/** Where a declaration of each kind is meant to be named. */
+const USE_HINTS: Record<string, string> = {
+    Role: 'name it as an `owner`, in `by` or in `approved by`',
+    Asset: 'name it in a risk (`on`, `harms`), a vulnerability (`on`) or a supporting asset (`supports`)',
+    Threat: 'name it in a risk\'s `threat`',
+    Vulnerability: 'name it in a risk\'s `exploits`',
+    Control: 'name it in the `controls` of a risk or an action'
 };
 
 export class ModelValidator {
@@ -29,7 +38,8 @@ export class ModelValidator {
             }
         } else if (methods.length > 1) {
             for (const method of model.elements.filter(isMethod)) {
-                report(accept, IssueCodes.MethodDuplicate, `The model has ${methods.length} methods; exactly one is allowed: keep one \`method\` block and remove the others.`, { node: method, property: 'title' });
+                const others = methods.filter(other => other !== method).map(other => `"${other.title}" ${placeOf(other, method)}`);
+                report(accept, IssueCodes.MethodDuplicate, `The model has ${methods.length} methods; exactly one is allowed (the other${others.length === 1 ? ' is' : 's are'} ${others.join(', ')}): keep one \`method\` block and remove the others.`, { node: method, property: 'title' });
             }
         }
     };
@@ -40,7 +50,7 @@ export class ModelValidator {
         }
         const twins = this.evaluator.evaluate().declarationsById.get(declaration.name);
         if (twins.length > 1) {
-            const others = twins.filter(twin => twin !== declaration).map(twin => `${DECLARATION_NOUNS[twin.$type] ?? twin.$type.toLowerCase()} in ${fileName(twin)}`);
+            const others = twins.filter(twin => twin !== declaration).map(twin => `${DECLARATION_NOUNS[twin.$type] ?? twin.$type.toLowerCase()} ${placeOf(twin, declaration)}`);
             report(accept, IssueCodes.DuplicateId, `\`${declaration.name}\` is declared ${twins.length} times (also as ${others.join(', ')}); IDs are shared by roles, scopes, assets, threats, vulnerabilities, controls, risks and actions: rename one.`, { node: declaration, property: 'name' });
         }
     };
@@ -48,7 +58,7 @@ export class ModelValidator {
     checkUsed = (declaration: NamedDeclaration, accept: ValidationAcceptor): void => {
         if (declaration.name && !this.evaluator.evaluate().referenced.has(declaration)) {
             const noun = DECLARATION_NOUNS[declaration.$type];
-            report(accept, IssueCodes.Unused, `${capitalise(noun)} \`${declaration.name}\` is referenced by nothing: use it in a risk or remove it.`, { node: declaration, property: 'name' });
+            report(accept, IssueCodes.Unused, `${capitalise(noun)} \`${declaration.name}\` is referenced by nothing: ${USE_HINTS[declaration.$type] ?? 'use it in a risk'}, or remove it.`, { node: declaration, property: 'name' });
         }
     };
 
@@ -70,20 +80,44 @@ export class ModelValidator {
     };
 
     private checkDate(node: AstNode, property: string, date: string | undefined, accept: ValidationAcceptor): void {
-        if (date !== undefined && !isRealDate(date)) {
-            report(accept, IssueCodes.InvalidDate, `${date} is not a date in the calendar: write a real date as YYYY-MM-DD.`, { node, property });
+        const why = date === undefined ? undefined : whyNotRealDate(date);
+        if (why) {
+            report(accept, IssueCodes.InvalidDate, `${date} is not a date in the calendar (${why}): write a real date as YYYY-MM-DD.`, { node, property });
         }
     }
 
     /** A single-valued property written twice keeps only the last value: say so instead of losing the first. */
     checkNoDuplicateProperty = (node: AstNode, accept: ValidationAcceptor): void => {
-        for (const [property, value] of Object.entries(node)) {
-            if (property.startsWith('$') || Array.isArray(value) || value === undefined) {
+        // One pass over the node's own tokens and sub-rules (not findNodesForProperty per
+        // property, which walks the whole subtree each time and dominated large checks).
+        // A declaration parsed through an unassigned rule call (`Element: Role | Risk | …`)
+        // has its tokens one composite node deeper: descend into composites of the same node.
+        const occurrences = new MultiMap<string, { keyword?: CstNode; value: CstNode }>();
+        const collect = (cst: CstNode | undefined): void => {
+            const content = isCompositeCstNode(cst) ? cst.content : [];
+            content.forEach((child, index) => {
+                const assignment = AstUtils.getContainerOfType(child.grammarSource, GrammarAST.isAssignment);
+                if (assignment) {
+                    if (assignment.operator === '=' && !(isAcceptance(node) && CLAUSE_OF_BY.has(assignment.feature))) {
+                        const previous = content[index - 1];
+                        const keyword = previous && GrammarAST.isKeyword(previous.grammarSource) && /^[a-z]/.test(previous.text) ? previous : undefined;
+                        occurrences.add(assignment.feature, { keyword, value: child });
+                    }
+                } else if (isCompositeCstNode(child) && child.astNode === node) {
+                    collect(child);
+                }
+            });
+        };
+        collect(node.$cstNode);
+        for (const [property, nodes] of occurrences.entriesGroupedByKey()) {
+            if (nodes.length < 2) {
                 continue;
             }
-            const occurrences = GrammarUtils.findNodesForProperty(node.$cstNode, property);
-            for (const occurrence of occurrences.slice(0, -1)) {
-                report(accept, IssueCodes.DuplicateProperty, `\`${property}\` is given more than once here; only the last one counts: remove this one or the other.`, { node, range: occurrence.range });
+            const times = nodes.length === 2 ? 'twice' : `${nodes.length} times`;
+            for (const { keyword, value } of nodes.slice(0, -1)) {
+                const label = propertyLabel(property, keyword, value, node);
+                const range = { start: (keyword ?? value).range.start, end: value.range.end };
+                report(accept, IssueCodes.DuplicateProperty, `${label} is given ${times} in ${blockName(node)}; only the last one counts: remove this one or the other.`, { node, range });
             }
         }
     };
@@ -95,12 +129,52 @@ export class ModelValidator {
     };
 }
 
-function fileName(node: AstNode): string {
-    let root: AstNode = node;
-    while (root.$container) {
-        root = root.$container;
+/** In an acceptance `by ROLE on DATE until DATE` is one clause, reported under `by`. */
+const CLAUSE_OF_BY = new Set(['on', 'until']);
+
+/** How the user wrote the property: its keyword, not the name it has in the syntax tree. */
+function propertyLabel(property: string, keyword: CstNode | undefined, value: CstNode, node: AstNode): string {
+    if (isAcceptance(node) && property === 'by') {
+        return '`by … on …`';
     }
-    return root.$document?.uri.path.split('/').pop() ?? 'another file';
+    if (property === 'approval') {
+        return '`approved by … on …`';
+    }
+    if (property === 'category') {
+        return 'The asset category (`primary …` or `supporting …`)';
+    }
+    if (property === 'justification') {
+        return 'The justification';
+    }
+    if (keyword) {
+        return `\`${keyword.text}\``;
+    }
+    const firstWord = /^[a-z]+/.exec(value.text)?.[0];
+    return `\`${firstWord ?? property}\``;
+}
+
+function blockName(node: AstNode): string {
+    const name = (node as NamedDeclaration).name;
+    const noun = DECLARATION_NOUNS[node.$type];
+    if (noun && name) {
+        return `${noun} ${name}`;
+    }
+    switch (node.$type) {
+        case 'Method': return 'the method';
+        case 'AcceptCriteria': return 'the `accept` block';
+        case 'Acceptance': return 'this acceptance';
+        default: return noun ? `this ${noun}` : 'this block';
+    }
+}
+
+/** Where `node` is, as seen from `from`: `on line 12` in the same file, `in roles.risk line 3` in another. */
+function placeOf(node: AstNode, from: AstNode): string {
+    const line = (node.$cstNode?.range.start.line ?? 0) + 1;
+    const uri = AstUtils.getDocument(node).uri;
+    if (uri.toString() === AstUtils.getDocument(from).uri.toString()) {
+        return `on line ${line}`;
+    }
+    return `in ${uri.path.split('/').pop()} line ${line}`;
 }
 
 function capitalise(text: string): string {

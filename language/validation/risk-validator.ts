@@ -5,6 +5,7 @@
 import type { ValidationAcceptor } from 'langium';
 import type { Action, Asset, Risk, Treatment, Vulnerability } from '../generated/ast.js';
 import type { ModelEvaluator } from '../evaluation/model-evaluator.js';
+import { formatTerm } from '../evaluation/method-model.js';
 import type { Assessment } from '../evaluation/risk-evaluation.js';
 import { IssueCodes } from './issue-codes.js';
 import { report } from './report.js';
@@ -85,21 +86,30 @@ export class RiskValidator {
             residual.impact.value > inherent.impact.value ? `impact ${describe(residual, 'impact')} > ${describe(inherent, 'impact')}` : undefined
         ].filter(Boolean);
         if (raised.length > 0) {
-            report(accept, IssueCodes.ResidualAboveInherent, `The residual of ${risk.name} is higher than its inherent risk (${raised.join(', ')}): treatment does not raise a risk; check both assessments.`, { node: risk.residual });
+            // Point at the value that is too high; at the whole `residual` line when both are.
+            const where = raised.length === 2 ? { node: risk.residual } : { node: risk.residual, property: residual.likelihood.value > inherent.likelihood.value ? 'likelihood' as const : 'impact' as const };
+            report(accept, IssueCodes.ResidualAboveInherent, `The residual of ${risk.name} is higher than its inherent risk (${raised.join(', ')}): treatment does not raise a risk; check both assessments.`, where);
             return;
         }
-        const lowered = residual.likelihood.value < inherent.likelihood.value || residual.impact.value < inherent.impact.value;
+        const lowered = [
+            residual.likelihood.value < inherent.likelihood.value ? `likelihood ${describe(residual, 'likelihood')} < ${describe(inherent, 'likelihood')}` : undefined,
+            residual.impact.value < inherent.impact.value ? `impact ${describe(residual, 'impact')} < ${describe(inherent, 'impact')}` : undefined
+        ].filter(Boolean);
         const option = risk.treatment?.option;
         const explained = (risk.treatment?.actions.length ?? 0) > 0 || option === 'avoid' || option === 'share' || option === 'transfer';
-        if (lowered && !explained) {
-            report(accept, IssueCodes.ResidualUnjustified, `The residual of ${risk.name} is lower than its inherent risk, but no action, \`avoid\` or \`share\` treatment explains the reduction: add the actions that reduce it.`, { node: risk.residual });
+        if (lowered.length > 0 && !explained) {
+            const treatment = option ? `\`treatment ${option}\` has no action` : 'there is no treatment';
+            report(accept, IssueCodes.ResidualUnjustified, `The residual of ${risk.name} is lower than its inherent risk (${lowered.join(', ')}), but ${treatment} to explain the reduction: add the actions that reduce it, choose \`avoid\` or \`share\`, or remove \`residual\`.`, { node: risk.residual });
         }
     };
 
     checkTreatment = (risk: Risk, accept: ValidationAcceptor): void => {
         const evaluation = this.evaluator.evaluate().evaluationOf(risk);
         if (evaluation?.inherentAboveAppetite && !risk.treatment) {
-            report(accept, IssueCodes.TreatmentMissing, `${risk.name} is ${evaluation.inherent?.level?.name}, above the risk appetite, and has no treatment: add \`treatment reduce|accept|share|avoid\`.`, { node: risk, property: 'name' });
+            const inherent = evaluation.inherent!;
+            const level = `${inherent.level!.name}${inherent.score !== undefined ? ` (${inherent.score})` : ''}`;
+            const appetite = this.evaluator.evaluate().method?.appetite?.name;
+            report(accept, IssueCodes.TreatmentMissing, `${risk.name} inherent ${level} is above appetite ${appetite} and has no treatment: decide how to treat it with \`treatment reduce|accept|share|avoid\`.`, { node: risk, property: 'name' });
         }
     };
 
@@ -124,7 +134,7 @@ export class RiskValidator {
             report(accept, IssueCodes.MissingOwner, `Action ${label} has no owner: add \`owner ROLE\`.`, { node: action, property: action.name ? 'name' : 'title' });
         }
         if (evaluation?.overdue) {
-            report(accept, IssueCodes.ActionOverdue, `Action ${label} was due on ${action.due} and is ${action.status ?? 'planned'} on ${this.evaluator.evaluate().asOf}: complete it (\`status done\`), re-plan its \`due\` date, or cancel it.`, { node: action, property: 'due' });
+            report(accept, IssueCodes.ActionOverdue, `Action ${label} was due on ${action.due} and is ${action.status ? `still ${action.status}` : 'not done'} as of ${this.evaluator.evaluate().asOf}: complete it (\`status done\`), re-plan its \`due\` date, or cancel it.`, { node: action, property: 'due' });
         }
     };
 
@@ -143,10 +153,15 @@ export class RiskValidator {
         if (!evaluation?.reviewOverdue) {
             return;
         }
+        const model = this.evaluator.evaluate();
+        const level = evaluation.residual?.level;
+        const cadence = model.method?.reviewCadence(level);
+        const every = cadence ? ` every ${formatTerm(cadence)}` : '';
+        const specific = level && model.method?.method.reviews.some(review => review.level?.ref === level) ? ` for ${level.name} risks` : '';
         if (!risk.reviewed) {
-            report(accept, IssueCodes.ReviewOverdue, `${risk.name} has never been reviewed, and the method asks for regular reviews: add \`reviewed YYYY-MM-DD\` after reviewing it.`, { node: risk, property: 'name' });
+            report(accept, IssueCodes.ReviewOverdue, `${risk.name} has never been reviewed, and the method asks for a review${every}${specific}: review it and add \`reviewed YYYY-MM-DD\`.`, { node: risk, property: 'name' });
         } else {
-            report(accept, IssueCodes.ReviewOverdue, `${risk.name} was last reviewed on ${risk.reviewed}; its next review was due on ${evaluation.reviewDue}: review it and update \`reviewed\`.`, { node: risk, property: 'reviewed' });
+            report(accept, IssueCodes.ReviewOverdue, `${risk.name} was last reviewed on ${risk.reviewed}; with a review${every}${specific}, the next one was due on ${evaluation.reviewDue}: review it and update \`reviewed\`.`, { node: risk, property: 'reviewed' });
         }
     };
 }

@@ -1,0 +1,36 @@
+/**
+ * CSV as RFC 4180 describes it: a header row, fields quoted when they hold a comma,
+ * a quote or a line break (quotes doubled), CRLF after every record, UTF-8. Cells that
+ * a spreadsheet would run as a formula are neutralised first (OWASP, CSV injection).
+ */
+import { stringify } from 'csv-stringify/sync';
+import { textTable, type AnyExport } from './table.js';
+
+export interface CsvOptions {
+    /** Start with a UTF-8 byte order mark, so that Excel reads the file as UTF-8. */
+    readonly bom?: boolean;
+}
+
+/**
+ * Characters a spreadsheet may read as the start of a formula or a command: `=`,
+ * `+`, `-`, `@`, tab, carriage return, NUL, and the full-width forms of the first four.
+ */
+const FORMULA_START = /^[=+\-@\t\r\0\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/** Prefixes a single quote to a cell that begins with a formula character. */
+export function neutraliseFormula(cell: string): string {
+    return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+export function toCsv(table: AnyExport, options: CsvOptions = {}): string {
+    const text = textTable(table);
+    const records = [text.headers, ...text.rows.map(cells => cells.map(neutraliseFormula))];
+    return stringify(records, {
+        bom: options.bom ?? false,
+        record_delimiter: '\r\n',
+        // With a record delimiter set, csv-stringify would only quote fields holding
+        // CRLF; a lone LF or CR must be quoted too.
+        quote_record_delimiter: true,
+        escape_formulas: false
+    });
+}
