@@ -1,0 +1,65 @@
+/**
+ * `risk check`: load each model, collect the findings the language core reports,
+ * print them in the chosen format and decide the exit code.
+ */
+import { diagnosticsOf, loadModelFiles } from '../language/model/load-model.js';
+import { collectModels } from './collect-files.js';
+import { UsageError } from './errors.js';
+import { exitCodeFor } from './exit-code.js';
+import { sortFindings, summarize, toFinding, type Finding } from './findings.js';
+import { formatGithub } from './formatters/github.js';
+import { formatJson } from './formatters/json.js';
+import { formatPretty } from './formatters/pretty.js';
+import { formatSarif } from './formatters/sarif.js';
+import { shouldColor } from './formatters/style.js';
+import { parseCheckOptions, type OutputFormat, type RawCheckOptions } from './options.js';
+import type { CheckReport, FormatOptions } from './report.js';
+
+export interface CheckIo {
+    readonly cwd: string;
+    readonly env: NodeJS.ProcessEnv;
+    readonly stdout: { isTTY?: boolean; write(text: string): unknown };
+}
+
+const FORMATTERS: Readonly<Record<OutputFormat, (report: CheckReport, options: FormatOptions) => string>> = {
+    pretty: formatPretty,
+    json: formatJson,
+    sarif: formatSarif,
+    github: formatGithub
+};
+
+/** Runs the check and returns the exit code; usage problems throw a UsageError. */
+export async function runCheck(raw: RawCheckOptions, io: CheckIo): Promise<number> {
+    const options = parseCheckOptions(raw);
+    const models = await collectModels(options.paths, io.cwd);
+    const findings: Finding[] = [];
+    const files = new Set<string>();
+    for (const model of models) {
+        const loaded = await loadModelFiles(model.files, { asOf: options.asOf }).catch((error: unknown) => {
+            throw fileSystemError(error) ?? error;
+        });
+        model.files.forEach(file => files.add(file));
+        for (const { document, diagnostic } of diagnosticsOf(loaded)) {
+            findings.push(toFinding(document, diagnostic, io.cwd));
+        }
+    }
+    const sorted = sortFindings(findings);
+    const report: CheckReport = {
+        asOf: options.asOf,
+        cwd: io.cwd,
+        fileCount: files.size,
+        findings: sorted,
+        summary: summarize(sorted)
+    };
+    io.stdout.write(FORMATTERS[options.format](report, { color: shouldColor(io.stdout, io.env) }));
+    return exitCodeFor(report.summary, options.failOn, options.maxWarnings);
+}
+
+/** A file that vanished or became unreadable between listing and loading. */
+function fileSystemError(error: unknown): UsageError | undefined {
+    const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
+    if (typeof code === 'string' && typeof path === 'string') {
+        return new UsageError(`'${path}' cannot be read (${code}). Check that the file exists and is readable.`);
+    }
+    return undefined;
+}

@@ -1,0 +1,56 @@
+/**
+ * The options of `risk export`, validated at the boundary like those of `risk check`.
+ */
+import { z } from 'zod';
+import { isRealDate, today, type IsoDate } from '../language/evaluation/dates.js';
+import { EXPORT_FORMATS, EXPORT_KINDS, type ExportFormat } from '../language/exports/index.js';
+import type { ExportKind } from '../language/exports/table.js';
+import { UsageError } from './errors.js';
+
+const quoted = (value: unknown) => JSON.stringify(String(value));
+
+const ExportOptionsSchema = z.object({
+    kind: z.enum(EXPORT_KINDS as [ExportKind, ...ExportKind[]], {
+        error: issue => `${quoted(issue.input)} is not an export; use one of ${EXPORT_KINDS.join(', ')}`
+    }),
+    paths: z.array(z.string().min(1, { error: 'an empty path was given; name the model folder, or leave the paths out to export the current folder' })).default(['.']),
+    format: z.enum(EXPORT_FORMATS as [ExportFormat, ...ExportFormat[]], {
+        error: issue => `--format ${quoted(issue.input)} is not an export format; use one of ${EXPORT_FORMATS.join(', ')}`
+    }).default('csv'),
+    output: z.string().min(1, { error: '--output needs a file name' }).optional(),
+    asOf: z.string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: issue => `--as-of ${quoted(issue.input)} is not a date; write it as YYYY-MM-DD, e.g. --as-of ${today()}`, abort: true })
+        .refine(isRealDate, { error: issue => `--as-of ${quoted(issue.input)} is not a real calendar date; write an existing date as YYYY-MM-DD` })
+        .optional(),
+    bom: z.boolean().default(false)
+});
+
+export interface RawExportOptions {
+    readonly kind?: string;
+    readonly paths?: readonly string[];
+    readonly format?: string;
+    readonly output?: string;
+    readonly asOf?: string;
+    readonly bom?: boolean;
+}
+
+export interface ExportCommandOptions {
+    readonly kind: ExportKind;
+    readonly paths: readonly string[];
+    readonly format: ExportFormat;
+    readonly output?: string;
+    readonly asOf: IsoDate;
+    readonly bom: boolean;
+}
+
+export function parseExportOptions(raw: RawExportOptions, now: Date = new Date()): ExportCommandOptions {
+    const result = ExportOptionsSchema.safeParse(raw);
+    if (!result.success) {
+        throw new UsageError(result.error.issues.map(issue => issue.message).join('\n'));
+    }
+    const { kind, paths, format, output, asOf, bom } = result.data;
+    if (bom && format !== 'csv') {
+        throw new UsageError(`--bom applies to CSV only; drop it or use --format csv`);
+    }
+    return { kind, paths: paths.length > 0 ? paths : ['.'], format, output, asOf: asOf ?? today(now), bom };
+}

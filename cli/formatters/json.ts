@@ -1,0 +1,24 @@
+/** `--format json`: one document for tools, lines and columns 1-based. */
+import type { CheckReport } from '../report.js';
+
+export const JSON_FORMAT_VERSION = 1;
+
+export function formatJson(report: CheckReport): string {
+    const document = {
+        version: JSON_FORMAT_VERSION,
+        asOf: report.asOf,
+        files: report.fileCount,
+        summary: report.summary,
+        diagnostics: report.findings.map(finding => ({
+            file: finding.file,
+            line: finding.line,
+            column: finding.column,
+            endLine: finding.endLine,
+            endColumn: finding.endColumn,
+            severity: finding.severity,
+            code: finding.code,
+            message: finding.message
+        }))
+    };
+    return `${JSON.stringify(document, null, 2)}\n`;
+}

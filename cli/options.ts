@@ -1,0 +1,74 @@
+/**
+ * The options of `risk check`, validated at the boundary: commander hands over raw
+ * strings, this schema turns them into typed values or says what is wrong.
+ */
+import { z } from 'zod';
+import { isRealDate, today, type IsoDate } from '../language/evaluation/dates.js';
+import { UsageError } from './errors.js';
+
+export const FORMATS = ['pretty', 'json', 'sarif', 'github'] as const;
+export type OutputFormat = typeof FORMATS[number];
+
+export const FAIL_LEVELS = ['error', 'warning', 'info', 'never'] as const;
+export type FailLevel = typeof FAIL_LEVELS[number];
+
+export const DEFAULTS = {
+    format: 'pretty',
+    failOn: 'error',
+    paths: ['.']
+} as const satisfies { format: OutputFormat; failOn: FailLevel; paths: readonly string[] };
+
+const quoted = (value: unknown) => JSON.stringify(String(value));
+
+const CheckOptionsSchema = z.object({
+    paths: z.array(z.string().min(1, { error: 'an empty path was given; name a file or folder, or leave the paths out to check the current folder' })).default([...DEFAULTS.paths]),
+    format: z.enum(FORMATS, {
+        error: issue => `--format ${quoted(issue.input)} is not a format; use one of ${FORMATS.join(', ')}`
+    }).default(DEFAULTS.format),
+    asOf: z.string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, {
+            error: issue => `--as-of ${quoted(issue.input)} is not a date; write it as YYYY-MM-DD, e.g. --as-of ${today()}`,
+            abort: true
+        })
+        .refine(isRealDate, {
+            error: issue => `--as-of ${quoted(issue.input)} is not a real calendar date; write an existing date as YYYY-MM-DD, e.g. --as-of ${today()}`
+        })
+        .optional(),
+    failOn: z.enum(FAIL_LEVELS, {
+        error: issue => `--fail-on ${quoted(issue.input)} is not a level; use one of ${FAIL_LEVELS.join(', ')}`
+    }).default(DEFAULTS.failOn),
+    maxWarnings: z.string()
+        .regex(/^\d+$/, {
+            error: issue => `--max-warnings ${quoted(issue.input)} is not a whole number; give the number of warnings to allow, e.g. --max-warnings 0`
+        })
+        .transform(Number)
+        .optional()
+});
+
+/** The options as commander hands them over: strings, or undefined when not given. */
+export interface RawCheckOptions {
+    readonly paths?: readonly string[];
+    readonly format?: string;
+    readonly asOf?: string;
+    readonly failOn?: string;
+    readonly maxWarnings?: string;
+}
+
+export interface CheckOptions {
+    readonly paths: readonly string[];
+    readonly format: OutputFormat;
+    readonly asOf: IsoDate;
+    readonly failOn: FailLevel;
+    /** Exit 1 when there are more warnings than this; undefined: no limit. */
+    readonly maxWarnings: number | undefined;
+}
+
+/** Validates the raw option strings; throws a UsageError naming every bad value. */
+export function parseCheckOptions(raw: RawCheckOptions, now: Date = new Date()): CheckOptions {
+    const result = CheckOptionsSchema.safeParse(raw);
+    if (!result.success) {
+        throw new UsageError(result.error.issues.map(issue => issue.message).join('\n'));
+    }
+    const { paths, format, asOf, failOn, maxWarnings } = result.data;
+    return { paths: paths.length > 0 ? paths : [...DEFAULTS.paths], format, asOf: asOf ?? today(now), failOn, maxWarnings };
+}

@@ -1,0 +1,128 @@
+/**
+ * The `risk` command line: commander parses, the commands run, and every way out is
+ * an exit code. Usage errors and unexpected failures end with a message on stderr
+ * and code 2, never a stack trace unless RISK_DEBUG is set.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { runCheck, type CheckIo } from './check-command.js';
+import { runExport } from './export-command.js';
+import { ExitCode, UsageError } from './errors.js';
+import { DEFAULTS, FAIL_LEVELS, FORMATS } from './options.js';
+import { VERSION } from './version.js';
+
+export interface CliIo extends CheckIo {
+    readonly stderr: { write(text: string): unknown };
+}
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0  no finding at or above the --fail-on level (and no more warnings than --max-warnings)
+  1  findings at or above the --fail-on level, or more warnings than --max-warnings
+  2  usage error: a bad option value, a path that does not exist or cannot be read,
+     or an unexpected failure (set RISK_DEBUG=1 to see its stack trace)`;
+
+const CHECK_HELP = `
+Models:
+  Each folder argument is one model: every .risk file below it, skipping node_modules
+  and folders whose name starts with a dot. All file arguments together form one more
+  model. The findings of all models are reported together, sorted by file and position.
+${EXIT_CODES_HELP}
+
+Examples:
+  risk check                                    check the model in the current folder
+  risk check risks/ --as-of 2026-11-23          reproducible: every date rule uses that day
+  risk check --format sarif > risk.sarif        for GitHub code scanning
+  risk check --format github --fail-on warning  annotations in a GitHub Actions run`;
+
+const EXPORT_HELP = `
+Exports (columns in docs/exports.md):
+  register  one row per risk, highest residual level first
+  plan      one row per treatment action, by due date
+  soa       the 93 Annex A controls of ISO/IEC 27001:2022, used or not, and by what
+
+Exit codes:
+  0  the export was written
+  2  usage error: a bad option value, not exactly one model, a path that cannot be
+     read, or an output file that cannot be written
+
+Examples:
+  risk export register examples/acme-saas --format md > register.md
+  risk export plan risks/ --output out/plan.csv --bom --as-of 2026-11-23
+  risk export soa --format json`;
+
+function createProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+    const program = new Command('risk')
+        .description('Check ISO/IEC 27001 / 27005 risk models written in the .risk language.')
+        .version(VERSION, '-V, --version', 'print the version and exit')
+        .helpOption('-h, --help', 'show this help and exit')
+        .helpCommand(false)
+        .configureOutput({
+            writeOut: text => io.stdout.write(text),
+            writeErr: text => io.stderr.write(text),
+            outputError: (text, write) => write(`risk: ${text.replace(/^error: /, '')}`)
+        })
+        .showHelpAfterError('Run "risk --help" or "risk check --help" for usage.')
+        .exitOverride()
+        .addHelpText('after', EXIT_CODES_HELP);
+
+    program.command('check')
+        .description('Check .risk models and report every finding: errors, warnings, infos and hints.')
+        .argument('[paths...]', 'files or folders to check (default: ".")')
+        .addOption(new Option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`).default(DEFAULTS.format))
+        .addOption(new Option('--as-of <date>', 'the date every date rule uses, as YYYY-MM-DD (default: today)'))
+        .addOption(new Option('--fail-on <level>', `exit 1 when a finding is at or above this level: ${FAIL_LEVELS.join(', ')}`).default(DEFAULTS.failOn))
+        .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings, whatever --fail-on says (default: no limit)'))
+        .helpOption('-h, --help', 'show this help and exit')
+        .addHelpText('after', CHECK_HELP)
+        .action(async (paths: string[], options: { format?: string; asOf?: string; failOn?: string; maxWarnings?: string }) => {
+            setExitCode(await runCheck({ paths, ...options }, io));
+        });
+
+    program.command('export')
+        .description('Export the risk register, the treatment plan or the Statement of Applicability of one model.')
+        .argument('<what>', `what to export: register, plan or soa`)
+        .argument('[paths...]', 'the model: one folder, or the .risk files of one model (default: ".")')
+        .addOption(new Option('-f, --format <format>', 'csv, md (GitHub Markdown with summary and heat map) or json').default('csv'))
+        .addOption(new Option('-o, --output <file>', 'write to this file (folders are created; never a .risk file) instead of stdout'))
+        .addOption(new Option('--as-of <date>', 'the date acceptance validity and overdue actions are computed on, as YYYY-MM-DD (default: today)'))
+        .addOption(new Option('--bom', 'start a CSV with a UTF-8 byte-order mark, for Excel'))
+        .helpOption('-h, --help', 'show this help and exit')
+        .addHelpText('after', EXPORT_HELP)
+        .action(async (kind: string, paths: string[], options: { format?: string; output?: string; asOf?: string; bom?: boolean }) => {
+            setExitCode(await runExport({ kind, paths, ...options }, io));
+        });
+
+    return program;
+}
+
+/** Runs `risk` with the arguments after the executable and script; returns the exit code. */
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+    let exitCode: number = ExitCode.Ok;
+    const program = createProgram(io, code => {
+        exitCode = code;
+    });
+    try {
+        if (args.length === 0) {
+            program.outputHelp({ error: true });
+            return ExitCode.Usage;
+        }
+        await program.parseAsync([...args], { from: 'user' });
+        return exitCode;
+    } catch (error) {
+        if (error instanceof CommanderError) {
+            // Commander has printed its message (or the help or version) already.
+            return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+        }
+        if (error instanceof UsageError) {
+            io.stderr.write(error.message.split('\n').map(line => `risk: ${line}\n`).join(''));
+            return ExitCode.Usage;
+        }
+        io.stderr.write(`risk: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+        if (io.env.RISK_DEBUG) {
+            io.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+        } else {
+            io.stderr.write('Set RISK_DEBUG=1 to see the stack trace, and please report the problem.\n');
+        }
+        return ExitCode.Usage;
+    }
+}

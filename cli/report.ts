@@ -1,0 +1,19 @@
+/** What one `risk check` run found: the input of every formatter. */
+import type { IsoDate } from '../language/evaluation/dates.js';
+import type { Finding, Summary } from './findings.js';
+
+export interface CheckReport {
+    readonly asOf: IsoDate;
+    /** The working directory that paths are relative to. */
+    readonly cwd: string;
+    /** How many distinct files were checked. */
+    readonly fileCount: number;
+    /** Sorted by file, then position. */
+    readonly findings: readonly Finding[];
+    readonly summary: Summary;
+}
+
+export interface FormatOptions {
+    /** Pretty output only: ANSI colours. */
+    readonly color: boolean;
+}

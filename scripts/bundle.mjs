@@ -1,0 +1,60 @@
+// Bundles the command line (cli/main.ts -> bin/risk.cjs) and, when it exists, the
+// language server (server/main.ts -> dist/server.cjs) into self-contained CommonJS
+// files that run without node_modules.
+import { chmod, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+const homepage = pkg.homepage ?? (typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url)?.replace(/^git\+/, '').replace(/\.git$/, '') ?? '';
+
+// ESM sources bundled to CommonJS: give `import.meta` what it would have had. The
+// banner comes before esbuild's own "use strict", so it repeats the directive first.
+const IMPORT_META_SHIM = '"use strict";\nvar __import_meta_url = require("node:url").pathToFileURL(__filename).href;';
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+    absWorkingDir: root,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    sourcemap: false,
+    minify: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    define: {
+        'import.meta.url': '__import_meta_url',
+        'import.meta.filename': '__filename',
+        'import.meta.dirname': '__dirname',
+        __RISK_VERSION__: JSON.stringify(pkg.version),
+        __RISK_HOMEPAGE__: JSON.stringify(homepage)
+    }
+};
+
+const targets = [
+    { entry: 'cli/main.ts', out: 'bin/risk.cjs', executable: true },
+    { entry: 'server/main.ts', out: 'dist/server.cjs', executable: false, optional: true }
+];
+
+for (const target of targets) {
+    if (target.optional && !existsSync(join(root, target.entry))) {
+        continue;
+    }
+    const result = await esbuild.build({
+        ...common,
+        entryPoints: [target.entry],
+        outfile: target.out,
+        banner: { js: `${target.executable ? '#!/usr/bin/env node\n' : ''}${IMPORT_META_SHIM}` }
+    });
+    if (result.errors.length > 0) {
+        process.exit(1);
+    }
+    if (target.executable) {
+        await chmod(join(root, target.out), 0o755);
+    }
+    console.log(`bundled ${target.entry} -> ${target.out}`);
+}
