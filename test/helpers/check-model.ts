@@ -25,7 +25,7 @@ export async function checkTexts(files: Readonly<Record<string, string>> | strin
         column: diagnostic.range.start.character + 1,
         code: String(diagnostic.code),
         severity: SEVERITIES[(diagnostic.severity ?? 1) - 1],
-        message: diagnostic.message,
+        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
         text: document.textDocument.getText(diagnostic.range)
     }));
     return { model, findings };
