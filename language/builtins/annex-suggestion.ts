@@ -42,7 +42,8 @@ const ISO_27001_2013_CATEGORIES: Readonly<Record<string, string>> = {
  * Edit distance would rank `A.5.3` as close to `A.5.38` as `A.5.37`.
  */
 export function nearestAnnexControl(id: string): AnnexEntry | undefined {
-    const match = /^A\.(\d+)\.(\d+)$/.exec(id);
+    // A 2013 control ID has three numbers (A.9.4.2); its category decides the suggestion.
+    const match = /^A\.(\d+)\.(\d+)(?:\.\d+)?$/.exec(id);
     if (!match) {
         return undefined;
     }

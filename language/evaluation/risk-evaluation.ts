@@ -96,7 +96,8 @@ export function evaluateRisk(risk: Risk, context: RiskContext): RiskEvaluation {
         harmsDerived: derived,
         scope: risk.scope?.ref ?? (risk.scope ? undefined : context.soleScope),
         reviewDue,
-        reviewOverdue: reviewCadence !== undefined && (reviewDue === undefined ? !risk.reviewed : reviewDue < asOf)
+        // A closed risk is no longer monitored, so it has no review cadence to miss.
+        reviewOverdue: risk.status !== 'closed' && reviewCadence !== undefined && (reviewDue === undefined ? !risk.reviewed : reviewDue < asOf)
     };
 }
 
@@ -111,7 +112,9 @@ function evaluateAcceptance(acceptance: Acceptance, risk: Risk, residual: Assess
     const { method, asOf } = context;
     const on = acceptance.on && isRealDate(acceptance.on) ? acceptance.on : undefined;
     const until = acceptance.until && isRealDate(acceptance.until) ? acceptance.until : undefined;
-    const lapses = until ?? (on && method ? addDuration(on, method.acceptanceTerm.amount, method.acceptanceTerm.unit) : undefined);
+    // An `until` that is no date must not quietly become the default term: nobody decided that term.
+    const untilUnreadable = acceptance.until !== undefined && until === undefined;
+    const lapses = untilUnreadable ? undefined : until ?? (on && method ? addDuration(on, method.acceptanceTerm.amount, method.acceptanceTerm.unit) : undefined);
     const complete = acceptance.by !== undefined && acceptance.on !== undefined && (acceptance.justification ?? '').trim() !== '';
     const notYetEffective = on !== undefined && on > asOf;
     const expired = lapses !== undefined && lapses < asOf;

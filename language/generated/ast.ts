@@ -11,7 +11,7 @@ export const RiskLanguageTerminals = {
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
     SL_COMMENT: /\/\/[^\n\r]*/,
     DATE: /[0-9]{4}-[0-9]{2}-[0-9]{2}/,
-    ANNEX_ID: /A\.[0-9]+\.[0-9]+/,
+    ANNEX_ID: /A\.[0-9]+\.[0-9]+(\.[0-9]+)?/,
     INT: /[0-9]+/,
     ID: /[A-Za-z][A-Za-z0-9_-]*/,
     STRING: /"(\\.|[^"\\])*"/,
@@ -300,7 +300,7 @@ export function isControl(item: unknown): item is Control {
 export type ControlName = string;
 
 export function isControlName(item: unknown): item is ControlName {
-    return (typeof item === 'string' && (/A\.[0-9]+\.[0-9]+/.test(item) || /[A-Za-z][A-Za-z0-9_-]*/.test(item)));
+    return (typeof item === 'string' && (/A\.[0-9]+\.[0-9]+(\.[0-9]+)?/.test(item) || /[A-Za-z][A-Za-z0-9_-]*/.test(item)));
 }
 
 export type ControlStatus = 'implemented' | 'partial' | 'planned';

@@ -3343,7 +3343,7 @@ export const RiskLanguageGrammar = (): Grammar => loadedRiskLanguageGrammar ?? (
       "name": "ANNEX_ID",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/A\\\\.[0-9]+\\\\.[0-9]+/",
+        "regex": "/A\\\\.[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?/",
         "parenthesized": false
       },
       "fragment": false,

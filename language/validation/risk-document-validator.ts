@@ -11,8 +11,9 @@ import { isMatrixCell, isMatrixRowLabel } from '../generated/ast.js';
 import type { RiskServices } from '../risk-module.js';
 import { ISSUES, IssueCodes, type IssueCode } from './issue-codes.js';
 import { listOf, nearestName } from './suggestions.js';
+import { friendlySyntaxMessage } from './syntax-messages.js';
 
-const ANNEX_ID = /^A\.\d+\.\d+$/;
+const ANNEX_ID = /^A\.\d+\.\d+(\.\d+)?$/;
 
 const NOUNS: Record<string, string> = {
     Role: 'role',
@@ -23,7 +24,8 @@ const NOUNS: Record<string, string> = {
     ControlTarget: 'control',
     Control: 'control',
     Level: 'level',
-    Risk: 'risk'
+    Risk: 'risk',
+    Action: 'action'
 };
 
 export class RiskDocumentValidator extends DefaultDocumentValidator {
@@ -40,6 +42,7 @@ export class RiskDocumentValidator extends DefaultDocumentValidator {
             if (diagnostic.code === undefined) {
                 // Lexer and parser errors arrive without a code of ours.
                 diagnostic.code = IssueCodes.SyntaxError;
+                diagnostic.message = friendlySyntaxMessage(typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value);
                 diagnostic.data = { ...diagnostic.data, code: IssueCodes.SyntaxError };
             }
         }
@@ -52,7 +55,11 @@ export class RiskDocumentValidator extends DefaultDocumentValidator {
             if (!error) {
                 continue;
             }
-            const { code, message } = this.describeUnresolved(error.info);
+            const described = this.describeUnresolved(error.info);
+            if (!described) {
+                continue;
+            }
+            const { code, message } = described;
             const info: DiagnosticInfo<AstNode, string> = {
                 node: error.info.container,
                 range: reference.$refNode?.range,
@@ -65,18 +72,22 @@ export class RiskDocumentValidator extends DefaultDocumentValidator {
         }
     }
 
-    private describeUnresolved(info: ReferenceInfo): { code: IssueCode; message: string } {
+    /** What to say about a name that did not link; nothing when another diagnostic already covers it. */
+    private describeUnresolved(info: ReferenceInfo): { code: IssueCode; message: string } | undefined {
         const text = info.reference.$refText;
         const type = this.services.shared.AstReflection.getReferenceType(info);
         if (isMatrixRowLabel(info.container) || isMatrixCell(info.container)) {
             const what = isMatrixCell(info.container) ? 'level' : 'likelihood value';
-            return { code: IssueCodes.MatrixInvalid, message: `The matrix names \`${text}\`, which is not a ${what} of the method${this.didYouMean(info)}.` };
+            return { code: IssueCodes.MatrixInvalid, message: `The matrix names \`${text}\`, which is not a ${what} of the method.${this.didYouMean(info)}` };
         }
         if (type === 'LikelihoodValue' || type === 'ImpactValue') {
             const scale = type === 'LikelihoodValue' ? 'likelihood' : 'impact';
             const method = this.services.evaluation.ModelEvaluator.evaluate().method;
-            const values = (scale === 'likelihood' ? method?.likelihood : method?.impact) ?? [];
-            const hint = values.length > 0 ? `: use ${listOf(values.map(value => `${value.value} ${value.name}`))}` : ': the model has no such scale yet';
+            if (!method) {
+                return undefined; // method-missing says what to do; one error per value would bury it.
+            }
+            const values = scale === 'likelihood' ? method.likelihood : method.impact;
+            const hint = values.length > 0 ? `: use ${listOf(values.map(value => `${value.value} ${value.name}`))}` : `: the method has no ${scale} scale yet`;
             return { code: IssueCodes.ValueOutOfScale, message: `\`${text}\` is not a value of the ${scale} scale${hint}.` };
         }
         if (ANNEX_ID.test(text) && (type === 'AnnexControl' || type === 'ControlTarget') && !ANNEX_A_BY_ID.has(text)) {
@@ -85,6 +96,12 @@ export class RiskDocumentValidator extends DefaultDocumentValidator {
             return { code: IssueCodes.UnknownControl, message: `${text} is not an Annex A control of ISO/IEC 27001:2022 (A.5.1–A.5.37, A.6.1–A.6.8, A.7.1–A.7.14, A.8.1–A.8.34).${suggestion}` };
         }
         const noun = NOUNS[type] ?? 'declaration';
+        const namesake = this.services.evaluation.ModelEvaluator.evaluate().declarationsById.get(text)[0];
+        if (namesake) {
+            // Declared, but as something else: declaring it again would only clash.
+            const kind = NOUNS[namesake.$type] ?? namesake.$type.toLowerCase();
+            return { code: IssueCodes.UnresolvedReference, message: `\`${text}\` is ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}, not ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}: name ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun} here.${this.didYouMean(info)}` };
+        }
         const suggestion = this.suggestionOf(info);
         const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : ` Declare it (\`${noun === 'level' ? 'levels { … }' : noun} ${text} …\`) in any file of the model.`;
         return { code: IssueCodes.UnresolvedReference, message: `No ${noun} named \`${text}\` is declared.${hint}` };
@@ -92,7 +109,7 @@ export class RiskDocumentValidator extends DefaultDocumentValidator {
 
     private didYouMean(info: ReferenceInfo): string {
         const suggestion = this.suggestionOf(info);
-        return suggestion ? `: did you mean \`${suggestion}\`?` : '';
+        return suggestion ? ` Did you mean \`${suggestion}\`?` : '';
     }
 
     private suggestionOf(info: ReferenceInfo): string | undefined {

@@ -6,12 +6,15 @@
  * Sections 2, 3.1 + 3.2 + 3.4 (one method block in three pieces) and 4–7 form one
  * model, the full example of section 7; section 3.3 is a model of its own.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkTexts, type Finding } from '../helpers/check-model.js';
 
-const SPEC = join(import.meta.dirname, '../../../shared/design/risk-language.md');
+// The specification lives beside the repository (../shared/design). A copy is checked in so the
+// tests run in any clone; where the original is present, the copy must still equal it.
+const SHARED_SPEC = join(import.meta.dirname, '../../../shared/design/risk-language.md');
+const SPEC = join(import.meta.dirname, '../resources/spec/risk-language.md');
 
 /** The ```risk blocks of the specification, by the number of the section they are in. */
 function examplesBySection(): Map<string, string[]> {
@@ -157,5 +160,11 @@ risk R-1 "Region outage" {
         expect(evaluation.inherent?.score).toBeUndefined();
         expect(evaluation.residual?.level?.name).toBe('Moderate');
         expect(evaluation.aboveAppetite).toBe(false);
+    });
+});
+
+describe('the checked-in copy of the specification', () => {
+    test.skipIf(!existsSync(SHARED_SPEC))('equals ../shared/design/risk-language.md', () => {
+        expect(readFileSync(SPEC, 'utf8')).toBe(readFileSync(SHARED_SPEC, 'utf8'));
     });
 });

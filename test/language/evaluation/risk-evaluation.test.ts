@@ -282,12 +282,13 @@ risk C-01 "Phished login" { owner CTO likelihood Medium impact High treatment ac
         expect(noBy.lapses).toBeUndefined();
     });
 
-    test('an `on` that is not a date makes the acceptance invalid; an `until` that is not a date falls back to `lasts`', async () => {
+    test('an `on` or an `until` that is not a date makes the acceptance invalid (no term is assumed)', async () => {
         const badOn = (await acceptanceOf(accepted('by CEO on 2026-09-31 "Second line ordered"'))).acceptance;
         expect(badOn).toMatchObject({ complete: true, authorised: true, notYetEffective: false, expired: false, valid: false });
         expect(badOn.lapses).toBeUndefined();
         const badUntil = (await acceptanceOf(accepted('by CEO on 2026-10-01 until 2027-02-30 "Second line ordered"'))).acceptance;
-        expect(badUntil).toMatchObject({ lapses: '2027-10-01', valid: true });
+        expect(badUntil).toMatchObject({ complete: true, authorised: true, valid: false });
+        expect(badUntil.lapses).toBeUndefined();
     });
 
     test('one valid acceptance among several accepts the risk', async () => {
