@@ -10,6 +10,7 @@ import { RiskScopeComputation } from './references/risk-scope-computation.js';
 import { RiskDocumentValidator } from './validation/risk-document-validator.js';
 import { registerValidationChecks } from './validation/register-checks.js';
 import { RiskSettings } from './workspace/risk-settings.js';
+import { BatchIndexManager } from './workspace/batch-index-manager.js';
 import { RiskWorkspaceManager } from './workspace/risk-workspace-manager.js';
 
 export interface RiskAddedServices {
@@ -30,6 +31,11 @@ export const RiskModule: Module<RiskServices, PartialLangiumServices & RiskAdded
     settings: {
         RiskSettings: () => new RiskSettings()
     },
+    parser: {
+        // The grammar is LL(2) (matrix rows are told apart by their colon); fixed lookahead
+        // parses a large model several times faster than the adaptive ALL(*) default.
+        ParserConfig: () => ({ maxLookahead: 3 })
+    },
     references: {
         ScopeComputation: services => new RiskScopeComputation(services)
     },
@@ -44,8 +50,24 @@ export const RiskSharedModule: Module<LangiumSharedServices, PartialLangiumShare
     }
 };
 
-export function createRiskServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Risk: RiskServices } {
-    const shared = inject(createDefaultSharedModule(context), RiskLanguageGeneratedSharedModule, RiskSharedModule);
+export interface RiskServicesOptions {
+    /**
+     * A one-shot run (CLI, exports) builds the model once and answers no editor requests:
+     * it skips the index of references that only editor features use.
+     */
+    readonly batch?: boolean;
+}
+
+const BatchSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        IndexManager: services => new BatchIndexManager(services)
+    }
+};
+
+export function createRiskServices(context: DefaultSharedModuleContext, options: RiskServicesOptions = {}): { shared: LangiumSharedServices; Risk: RiskServices } {
+    const shared = options.batch
+        ? inject(createDefaultSharedModule(context), RiskLanguageGeneratedSharedModule, RiskSharedModule, BatchSharedModule)
+        : inject(createDefaultSharedModule(context), RiskLanguageGeneratedSharedModule, RiskSharedModule);
     const Risk = inject(createDefaultModule({ shared }), RiskLanguageGeneratedModule, RiskModule);
     shared.ServiceRegistry.register(Risk);
     registerValidationChecks(Risk);

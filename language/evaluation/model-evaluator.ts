@@ -3,7 +3,7 @@
  * once per workspace state and as-of date, and shared by validation, editor features
  * and exports.
  */
-import { AstUtils, MultiMap, WorkspaceCache, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
+import { MultiMap, WorkspaceCache, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
 import { isAnnexControl, isMethod, isModel, isRisk, isScope, type Method, type Model, type Risk, type Scope } from '../generated/ast.js';
 import { isBuiltinDocument } from '../workspace/builtin-documents.js';
@@ -42,11 +42,8 @@ export class ModelEvaluator {
     }
 
     private compute(asOf: IsoDate): ModelEvaluation {
-        const models = this.documents.all
-            .filter(document => !isBuiltinDocument(document))
-            .map(document => (document as LangiumDocument).parseResult.value)
-            .filter(isModel)
-            .toArray() as Model[];
+        const documents = this.documents.all.filter(document => !isBuiltinDocument(document)).toArray();
+        const models = documents.map(document => document.parseResult.value).filter(isModel);
         const elements = models.flatMap(model => model.elements);
         const methods = elements.filter(isMethod);
         const scopes = elements.filter(isScope);
@@ -62,7 +59,7 @@ export class ModelEvaluator {
             risks,
             evaluationOf: risk => byRisk.get(risk),
             declarationsById: collectDeclarations(models),
-            referenced: collectReferenced(models)
+            referenced: collectReferenced(documents)
         };
     }
 }
@@ -89,16 +86,15 @@ function collectDeclarations(models: readonly Model[]): MultiMap<string, AstNode
     return byId;
 }
 
-function collectReferenced(models: readonly Model[]): Set<AstNode> {
+function collectReferenced(documents: readonly LangiumDocument[]): Set<AstNode> {
+    // The linker lists every reference of a document; walking the AST again would cost more.
     const referenced = new Set<AstNode>();
-    for (const model of models) {
-        for (const node of AstUtils.streamAst(model)) {
-            for (const reference of AstUtils.streamReferences(node)) {
-                const link = reference.reference;
-                for (const target of 'ref' in link ? [link.ref] : link.items.map(item => item.ref)) {
-                    if (target) {
-                        referenced.add(target);
-                    }
+    for (const document of documents) {
+        for (const reference of document.references) {
+            const targets = 'ref' in reference ? [reference.ref] : reference.items.map(item => item.ref);
+            for (const target of targets) {
+                if (target) {
+                    referenced.add(target);
                 }
             }
         }

@@ -11,7 +11,7 @@ export const RiskLanguageLanguageMetaData = {
     languageId: 'risk',
     fileExtensions: ['.risk'],
     caseInsensitive: false,
-    mode: 'development'
+    mode: 'production'
 } as const satisfies LanguageMetaData;
 
 export const RiskLanguageGeneratedSharedModule: Module<LangiumSharedCoreServices, LangiumGeneratedSharedCoreServices> = {

@@ -26,7 +26,7 @@ export interface LoadOptions {
 
 /** Loads files from disk by absolute path. Unreadable files reject with the file system's error. */
 export async function loadModelFiles(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedModel> {
-    const { Risk, shared } = createRiskServices(NodeFileSystem);
+    const { Risk, shared } = createRiskServices(NodeFileSystem, { batch: true });
     const documents: LangiumDocument[] = [];
     for (const path of paths) {
         documents.push(await shared.workspace.LangiumDocuments.getOrCreateDocument(URI.file(path)));
@@ -36,7 +36,7 @@ export async function loadModelFiles(paths: readonly string[], options: LoadOpti
 
 /** Loads in-memory files: `{ 'method.risk': '…', 'risks/r1.risk': '…' }`. */
 export async function loadModelTexts(files: Readonly<Record<string, string>>, options: LoadOptions = {}): Promise<LoadedModel> {
-    const { Risk, shared } = createRiskServices(EmptyFileSystem);
+    const { Risk, shared } = createRiskServices(EmptyFileSystem, { batch: true });
     const documents = Object.entries(files).map(([name, text]) => {
         const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(`/model/${name}`));
         shared.workspace.LangiumDocuments.addDocument(document);

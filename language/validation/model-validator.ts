@@ -96,7 +96,7 @@ export class ModelValidator {
         const collect = (cst: CstNode | undefined): void => {
             const content = isCompositeCstNode(cst) ? cst.content : [];
             content.forEach((child, index) => {
-                const assignment = AstUtils.getContainerOfType(child.grammarSource, GrammarAST.isAssignment);
+                const assignment = assignmentOf(child.grammarSource);
                 if (assignment) {
                     if (assignment.operator === '=' && !(isAcceptance(node) && CLAUSE_OF_BY.has(assignment.feature))) {
                         const previous = content[index - 1];
@@ -179,4 +179,19 @@ function placeOf(node: AstNode, from: AstNode): string {
 
 function capitalise(text: string): string {
     return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const ASSIGNMENTS = new WeakMap<GrammarAST.AbstractElement, GrammarAST.Assignment | null>();
+
+/** The grammar assignment a parsed element belongs to; grammar elements are few, parsed nodes many. */
+function assignmentOf(element: GrammarAST.AbstractElement | undefined): GrammarAST.Assignment | undefined {
+    if (!element) {
+        return undefined;
+    }
+    let assignment = ASSIGNMENTS.get(element);
+    if (assignment === undefined) {
+        assignment = AstUtils.getContainerOfType(element, GrammarAST.isAssignment) ?? null;
+        ASSIGNMENTS.set(element, assignment);
+    }
+    return assignment ?? undefined;
 }
