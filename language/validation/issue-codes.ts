@@ -57,7 +57,7 @@ export const ISSUES: Readonly<Record<IssueCode, IssueDefinition>> = {
     'syntax-error': {
         severity: 'error',
         summary: 'The text does not follow the grammar of the .risk language.',
-        help: 'Fix the text at the position shown; the message names the tokens that were expected there.'
+        help: 'Fix the text at the position shown; the message says what was expected there and what was found.'
     },
     'unresolved-reference': {
         severity: 'error',
@@ -216,7 +216,7 @@ export const ISSUES: Readonly<Record<IssueCode, IssueDefinition>> = {
     },
     'review-overdue': {
         severity: 'warning',
-        summary: 'The risk was last reviewed longer ago than its review cadence, or never.',
+        summary: 'The risk was last reviewed longer ago than its review cadence, or never (closed risks have no cadence).',
         help: 'Review the risk and update `reviewed` to the date of the review.'
     },
     'scenario-mismatch': {
