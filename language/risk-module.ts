@@ -5,6 +5,9 @@
 import { inject, type Module } from 'langium';
 import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices } from 'langium/lsp';
 import { ModelEvaluator } from './evaluation/model-evaluator.js';
+import { RiskHoverProvider } from './lsp/risk-hover-provider.js';
+import { RiskInlayHintProvider } from './lsp/risk-inlay-hint-provider.js';
+import { RiskFormatter } from './lsp/risk-formatter.js';
 import { RiskLanguageGeneratedModule, RiskLanguageGeneratedSharedModule } from './generated/module.js';
 import { RiskScopeComputation } from './references/risk-scope-computation.js';
 import { RiskDocumentValidator } from './validation/risk-document-validator.js';
@@ -41,6 +44,11 @@ export const RiskModule: Module<RiskServices, PartialLangiumServices & RiskAdded
     },
     validation: {
         DocumentValidator: services => new RiskDocumentValidator(services)
+    },
+    lsp: {
+        InlayHintProvider: services => new RiskInlayHintProvider(services),
+        HoverProvider: services => new RiskHoverProvider(services),
+        Formatter: () => new RiskFormatter()
     }
 };
 
