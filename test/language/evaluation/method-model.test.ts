@@ -5,6 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import type { MethodModel } from '../../../language/evaluation/method-model.js';
 import { checkTexts } from '../../helpers/check-model.js';
+import { SPEC_METHOD as SPEC_SECTIONS_METHOD } from '../../helpers/spec-models.js';
 
 /** The analysed method of a model, and the model's findings (a valid method has none). */
 async function methodOf(text: string): Promise<{ method: MethodModel; codes: string[] }> {
@@ -34,33 +35,7 @@ function table(method: MethodModel): Record<string, string> {
 }
 
 // Sections 3.1, 3.2 and 3.4 of the specification, put together.
-const SPEC_METHOD = `
-method "Acme ISMS risk method" {
-  scale likelihood {
-    1 Rare      "Less than once every 3 years"
-    2 Possible  "About once every 1-3 years"
-    3 Likely    "Could occur annually"
-  }
-  scale impact {
-    1 Minor       "Under 4 hours downtime or minimal cost"
-    2 Noticeable  "About one business day, or customers notice"
-    3 Severe      "Over a day down, contract or reputation harm"
-  }
-  score likelihood * impact
-  levels {
-    Low       1..2   "Monitor as part of normal operations"
-    Moderate  3..4   "Plan improvements within 1-3 months"
-    High      6..9   "Act now: owner assigned, monthly follow-up"
-  }
-  accept {
-    appetite Moderate
-    major High
-    lasts 12 months
-  }
-  review every 12 months
-  review High every 1 month
-}
-`;
+const SPEC_METHOD = `\n${SPEC_SECTIONS_METHOD}`;
 
 const SPEC_MATRIX_METHOD = `
 method "Qualitative 3x3" {
