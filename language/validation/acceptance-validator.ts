@@ -66,6 +66,11 @@ export class AcceptanceValidator {
             }
             return;
         }
+        if (isSuperseded(evaluation, riskEvaluation)) {
+            // A register may keep past acceptances as history: one that a valid acceptance
+            // lasting longer has replaced no longer needs to be authorised, current or unexpired.
+            return;
+        }
         if (acceptance.by?.ref && residual?.level && !evaluation.authorised) {
             const role = acceptance.by.ref;
             const message = riskEvaluation.major
@@ -91,13 +96,6 @@ export class AcceptanceValidator {
 
     private checkTerm(evaluation: AcceptanceEvaluation, riskEvaluation: RiskEvaluation, accept: ValidationAcceptor): void {
         const { acceptance } = evaluation;
-        // A register may keep past acceptances as history: one that a valid acceptance
-        // lasting longer has replaced neither lapses nor expires in any way that matters.
-        const renewed = riskEvaluation.acceptances.some(other => other !== evaluation && other.valid
-            && other.lapses !== undefined && (evaluation.lapses === undefined || other.lapses > evaluation.lapses));
-        if (renewed) {
-            return;
-        }
         const model = this.evaluator.evaluate();
         const where = { node: acceptance, property: acceptance.until ? 'until' as const : 'on' as const };
         const term = acceptance.until || !model.method ? '' : ` (${formatTerm(model.method.acceptanceTerm)} from ${acceptance.on})`;
@@ -108,4 +106,10 @@ export class AcceptanceValidator {
             report(accept, IssueCodes.AcceptanceExpiring, `This acceptance of ${riskEvaluation.risk.name} runs until ${evaluation.lapses}${term}, ${left}: plan the review and renew the acceptance before it lapses.`, where);
         }
     }
+}
+
+/** Another acceptance of the risk is valid and lasts longer: this one is history. */
+function isSuperseded(evaluation: AcceptanceEvaluation, riskEvaluation: RiskEvaluation): boolean {
+    return riskEvaluation.acceptances.some(other => other !== evaluation && other.valid
+        && other.lapses !== undefined && (evaluation.lapses === undefined || other.lapses > evaluation.lapses));
 }
