@@ -50,6 +50,15 @@ Examples:
   risk export plan risks/ --output out/plan.csv --bom --as-of 2026-11-23
   risk export soa --format json`;
 
+const LSP_HELP = `
+The language server of the VS Code extension, for any editor that speaks the Language
+Server Protocol (Neovim, Helix, Emacs, Zed, ...): it reads requests on standard input
+and writes responses on standard output until the editor sends \`exit\`. The editor
+sends the settings of the \`risk\` section (README.md, "Other editors").
+
+Example:
+  risk lsp --stdio`;
+
 function createProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     const program = new Command('risk')
         .description('Check ISO/IEC 27001 / 27005 risk models written in the .risk language.')
@@ -90,6 +99,22 @@ function createProgram(io: CliIo, setExitCode: (code: number) => void): Command 
         .addHelpText('after', EXPORT_HELP)
         .action(async (kind: string, paths: string[], options: { format?: string; output?: string; asOf?: string; bom?: boolean }) => {
             setExitCode(await runExport({ kind, paths, ...options }, io));
+        });
+
+    program.command('lsp')
+        .description('Start the language server for editors: LSP over standard input and output.')
+        .addOption(new Option('--stdio', 'talk LSP over standard input and output (required; the only transport)'))
+        // vscode-languageclient adds the editor's process ID; the server exits when that process is gone.
+        .addOption(new Option('--clientProcessId <pid>').hideHelp())
+        .helpOption('-h, --help', 'show this help and exit')
+        .addHelpText('after', LSP_HELP)
+        .action(async (options: { stdio?: boolean }) => {
+            if (!options.stdio) {
+                throw new UsageError('--stdio is missing: the language server talks LSP over standard input and output; run "risk lsp --stdio"');
+            }
+            // Loaded only here: `risk check` and `risk export` never pay for the server.
+            const { createStdioConnection, startRiskLanguageServer } = await import('../server/start.js');
+            startRiskLanguageServer(createStdioConnection());
         });
 
     return program;

@@ -5,6 +5,8 @@
 import { inject, type Module } from 'langium';
 import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices } from 'langium/lsp';
 import { ModelEvaluator } from './evaluation/model-evaluator.js';
+import { RiskCodeActionProvider } from './lsp/risk-code-action-provider.js';
+import { RiskCompletionProvider } from './lsp/risk-completion-provider.js';
 import { RiskHoverProvider } from './lsp/risk-hover-provider.js';
 import { RiskInlayHintProvider } from './lsp/risk-inlay-hint-provider.js';
 import { RiskFormatter } from './lsp/risk-formatter.js';
@@ -15,6 +17,8 @@ import { registerValidationChecks } from './validation/register-checks.js';
 import { RiskSettings } from './workspace/risk-settings.js';
 import { BatchIndexManager } from './workspace/batch-index-manager.js';
 import { RiskWorkspaceManager } from './workspace/risk-workspace-manager.js';
+import { RiskConfigurationProvider } from './workspace/risk-configuration.js';
+import { RiskDocumentBuilder } from './workspace/risk-document-builder.js';
 
 export interface RiskAddedServices {
     evaluation: {
@@ -48,13 +52,17 @@ export const RiskModule: Module<RiskServices, PartialLangiumServices & RiskAdded
     lsp: {
         InlayHintProvider: services => new RiskInlayHintProvider(services),
         HoverProvider: services => new RiskHoverProvider(services),
-        Formatter: () => new RiskFormatter()
+        CompletionProvider: services => new RiskCompletionProvider(services),
+        Formatter: () => new RiskFormatter(),
+        CodeActionProvider: services => new RiskCodeActionProvider(services)
     }
 };
 
 export const RiskSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
-        WorkspaceManager: services => new RiskWorkspaceManager(services)
+        WorkspaceManager: services => new RiskWorkspaceManager(services),
+        ConfigurationProvider: services => new RiskConfigurationProvider(services),
+        DocumentBuilder: services => new RiskDocumentBuilder(services)
     }
 };
 

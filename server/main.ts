@@ -1,12 +1,9 @@
 /**
- * The language server over stdio or Node IPC: what the VS Code extension starts, and
- * what `risk lsp --stdio` runs for other editors.
+ * The language server entry point the VS Code extension starts (bundled to
+ * dist/server.cjs): the transport comes from the command line, `--node-ipc`,
+ * `--stdio` or `--socket=N`, as vscode-languageclient passes it.
  */
-import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { createRiskServices } from '../language/risk-module.js';
+import { startRiskLanguageServer } from './start.js';
 
-const connection = createConnection(ProposedFeatures.all);
-const { shared } = createRiskServices({ connection, ...NodeFileSystem });
-startLanguageServer(shared);
+startRiskLanguageServer(createConnection(ProposedFeatures.all));

@@ -1,6 +1,8 @@
 /**
  * User settings: the as-of date every date rule uses (CLI `--as-of`, editor setting
- * `risk.asOf`), and which inlay hints the editor shows (`risk.inlayHints.*`).
+ * `risk.asOf`), which inlay hints the editor shows (`risk.inlayHints.*`), and how the
+ * editor writes exports (`risk.export.*`). The editor's values arrive checked by
+ * risk-configuration.ts.
  */
 import { today, type IsoDate } from '../evaluation/dates.js';
 
@@ -16,9 +18,18 @@ export interface InlayHintSettings {
 
 const DEFAULT_INLAY_HINTS: InlayHintSettings = { scores: true, scaleNames: true, acceptance: true };
 
+/** How exports started from the editor are written. */
+export interface ExportSettings {
+    /** Start a CSV with a UTF-8 byte-order mark, for Excel (the CLI's `--bom`). */
+    readonly csvBom: boolean;
+}
+
+const DEFAULT_EXPORT: ExportSettings = { csvBom: false };
+
 export class RiskSettings {
     private fixedAsOf?: IsoDate;
     private hints: InlayHintSettings = DEFAULT_INLAY_HINTS;
+    private exportSettings: ExportSettings = DEFAULT_EXPORT;
 
     /** The as-of date: the one set, or today. */
     asOf(): IsoDate {
@@ -42,8 +53,18 @@ export class RiskSettings {
     setInlayHints(settings: Partial<InlayHintSettings> | undefined): void {
         this.hints = { ...DEFAULT_INLAY_HINTS, ...withoutUndefined(settings ?? {}) };
     }
+
+    /** How the editor writes exports; no byte-order mark unless set. */
+    get exports(): ExportSettings {
+        return this.exportSettings;
+    }
+
+    /** Sets the export settings; a setting left out (or `undefined`) takes its default. */
+    setExports(settings: Partial<ExportSettings> | undefined): void {
+        this.exportSettings = { ...DEFAULT_EXPORT, ...withoutUndefined(settings ?? {}) };
+    }
 }
 
-function withoutUndefined(settings: Partial<InlayHintSettings>): Partial<InlayHintSettings> {
-    return Object.fromEntries(Object.entries(settings).filter(([, value]) => typeof value === 'boolean'));
+function withoutUndefined<T extends object>(settings: Partial<T>): Partial<T> {
+    return Object.fromEntries(Object.entries(settings).filter(([, value]) => typeof value === 'boolean')) as Partial<T>;
 }

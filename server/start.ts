@@ -1,0 +1,31 @@
+/**
+ * Starts the Risk language server on a connection. The VS Code extension starts it
+ * through server/main.ts; other editors run `risk lsp --stdio` (cli/program.ts).
+ */
+import { inspect } from 'node:util';
+import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
+import { NodeFileSystem } from 'langium/node';
+import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import { createRiskServices, type RiskServices } from '../language/risk-module.js';
+
+/** Creates the services on the connection and starts listening. */
+export function startRiskLanguageServer(connection: Connection): { shared: LangiumSharedServices; Risk: RiskServices } {
+    const services = createRiskServices({ connection, ...NodeFileSystem });
+    startLanguageServer(services.shared);
+    return services;
+}
+
+/**
+ * A connection over standard input and output. Standard output carries the protocol,
+ * so everything written to the console goes to the client's log instead.
+ */
+export function createStdioConnection(): Connection {
+    const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+    const text = (args: unknown[]) => args.map(arg => typeof arg === 'string' ? arg : inspect(arg)).join(' ');
+    console.log = (...args: unknown[]) => connection.console.log(text(args));
+    console.info = (...args: unknown[]) => connection.console.info(text(args));
+    console.debug = (...args: unknown[]) => connection.console.debug(text(args));
+    console.warn = (...args: unknown[]) => connection.console.warn(text(args));
+    console.error = (...args: unknown[]) => connection.console.error(text(args));
+    return connection;
+}

@@ -1,0 +1,230 @@
+/**
+ * `risk lsp --stdio` as an editor runs it: the built bin/risk.cjs as a process,
+ * spoken to in LSP with Content-Length framing.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, expect, test } from 'vitest';
+import { NODE, REPO_ROOT, RISK_BIN, runRisk } from './run-risk.js';
+
+interface Message {
+    jsonrpc: '2.0';
+    id?: number | string;
+    method?: string;
+    params?: unknown;
+    result?: unknown;
+    error?: { code: number; message: string };
+}
+
+/** A minimal LSP client over the process's standard streams. */
+class LspProcess {
+    readonly process: ChildProcessWithoutNullStreams;
+    readonly received: Message[] = [];
+    readonly exited: Promise<number | null>;
+    stderr = '';
+    private buffer = Buffer.alloc(0);
+    private nextId = 1;
+    private readonly waiters: Array<{ accept: (message: Message) => boolean; resolve: (message: Message) => void }> = [];
+    /** Answers to requests from the server, by method. */
+    readonly handlers = new Map<string, (params: unknown) => unknown>();
+
+    constructor() {
+        if (!existsSync(RISK_BIN)) {
+            throw new Error(`${RISK_BIN} is missing: run \`npm run build\` first (npm test does).`);
+        }
+        this.process = spawn(NODE, [RISK_BIN, 'lsp', '--stdio'], { cwd: REPO_ROOT, stdio: 'pipe' });
+        this.process.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
+        this.process.stderr.on('data', (chunk: Buffer) => {
+            this.stderr += chunk.toString('utf8');
+        });
+        this.exited = new Promise(resolve => this.process.on('exit', code => resolve(code)));
+    }
+
+    request(method: string, params?: unknown): Promise<Message> {
+        const id = this.nextId++;
+        this.send({ jsonrpc: '2.0', id, method, params });
+        return this.waitFor(message => message.id === id && message.method === undefined, `the response to ${method}`);
+    }
+
+    notify(method: string, params?: unknown): void {
+        this.send({ jsonrpc: '2.0', method, params });
+    }
+
+    /** The first message received (already, or from now on) that passes the test. */
+    waitFor(accept: (message: Message) => boolean, what: string, timeout = 20_000): Promise<Message> {
+        const seen = this.received.find(accept);
+        if (seen) {
+            return Promise.resolve(seen);
+        }
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`no ${what} within ${timeout} ms; received: ${this.received.map(message => message.method ?? `response ${message.id}`).join(', ')}; stderr: ${this.stderr}`)), timeout);
+            this.waiters.push({ accept, resolve: message => {
+                clearTimeout(timer);
+                resolve(message);
+            } });
+        });
+    }
+
+    private send(message: Message): void {
+        const body = Buffer.from(JSON.stringify(message), 'utf8');
+        this.process.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
+    }
+
+    private receive(chunk: Buffer): void {
+        this.buffer = Buffer.concat([this.buffer, chunk]);
+        for (;;) {
+            const headerEnd = this.buffer.indexOf('\r\n\r\n');
+            if (headerEnd < 0) {
+                return;
+            }
+            const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, headerEnd).toString('ascii'))?.[1]);
+            const start = headerEnd + 4;
+            if (this.buffer.length < start + length) {
+                return;
+            }
+            const message = JSON.parse(this.buffer.subarray(start, start + length).toString('utf8')) as Message;
+            this.buffer = this.buffer.subarray(start + length);
+            this.dispatch(message);
+        }
+    }
+
+    private dispatch(message: Message): void {
+        this.received.push(message);
+        if (message.method !== undefined && message.id !== undefined) {
+            // A request from the server: answer it, with null when the test has nothing to say.
+            const handler = this.handlers.get(message.method);
+            this.send({ jsonrpc: '2.0', id: message.id, result: handler ? handler(message.params) : null });
+        }
+        for (const waiter of [...this.waiters]) {
+            if (waiter.accept(message)) {
+                this.waiters.splice(this.waiters.indexOf(waiter), 1);
+                waiter.resolve(message);
+            }
+        }
+    }
+}
+
+let running: LspProcess | undefined;
+
+afterEach(() => {
+    if (running && running.process.exitCode === null) {
+        running.process.kill();
+    }
+    running = undefined;
+});
+
+test('initialize lists the capabilities; shutdown and exit end the process with code 0', async () => {
+    const lsp = running = new LspProcess();
+    const initialize = await lsp.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    expect(initialize.error).toBeUndefined();
+    const capabilities = (initialize.result as { capabilities: Record<string, unknown> }).capabilities;
+    expect(capabilities).toMatchObject({
+        hoverProvider: true,
+        inlayHintProvider: expect.anything(),
+        documentFormattingProvider: true,
+        completionProvider: expect.anything()
+    });
+    lsp.notify('initialized', {});
+    const shutdown = await lsp.request('shutdown');
+    expect(shutdown).toMatchObject({ result: null });
+    lsp.notify('exit');
+    expect(await lsp.exited).toBe(0);
+    // Standard output carried the protocol only; nothing else was written anywhere.
+    expect(lsp.stderr).toBe('');
+});
+
+const MODEL = `role CEO "Chief Executive Officer" management
+role CTO "Chief Technology Officer"
+method "Acme 3x3" {
+  scale likelihood { 1 Rare "" 2 Possible "" 3 Likely "" }
+  scale impact { 1 Minor "" 2 Noticeable "" 3 Severe "" }
+  levels { Low 1..2 "" Moderate 3..4 "" High 6..9 "" }
+  accept { appetite Moderate major High }
+}
+risk R-001 "Platform down during a cloud region outage" {
+  owner CTO
+  likelihood Possible impact Severe
+  treatment accept
+  acceptance { by CEO on 2026-01-01 until 2026-12-31 "Failover is not worth its cost" }
+  status accepted
+}
+`;
+
+interface PublishedDiagnostics {
+    uri: string;
+    diagnostics: Array<{ code: string }>;
+}
+
+test('the editor settings reach the server: risk.asOf drives the date rules, a bad value is a warning', async () => {
+    const lsp = running = new LspProcess();
+    const configuration: Record<string, unknown> = { asOf: '2027-01-15', inlayHints: { scores: 'yes' } };
+    lsp.handlers.set('workspace/configuration', params => (params as { items: Array<{ section: string }> }).items.map(item => item.section === 'risk' ? configuration : null));
+    await lsp.request('initialize', {
+        processId: process.pid,
+        rootUri: null,
+        capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } }
+    });
+    lsp.notify('initialized', {});
+
+    // connection.window.showWarningMessage: a request the client answers when the user closes it.
+    const warning = await lsp.waitFor(message => message.method === 'window/showMessageRequest', 'warning');
+    expect(warning.params).toMatchObject({ type: 2, message: 'Risk: the setting risk.inlayHints.scores is ignored: it must be true or false, not "yes". Using true instead.' });
+
+    const uri = 'file:///models/acme/model.risk';
+    lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'risk', version: 1, text: MODEL } });
+    const codesPublished = (codes: string[]) => (message: Message) => {
+        const params = message.params as PublishedDiagnostics | undefined;
+        return message.method === 'textDocument/publishDiagnostics' && params?.uri === uri
+            && JSON.stringify(params.diagnostics.map(diagnostic => diagnostic.code).sort()) === JSON.stringify(codes);
+    };
+    await lsp.waitFor(codesPublished(['acceptance-expired', 'unaccepted-residual']), 'diagnostics as of 2027-01-15');
+
+    lsp.notify('workspace/didChangeConfiguration', { settings: { risk: { asOf: '2026-12-10' } } });
+    await lsp.waitFor(codesPublished(['acceptance-expiring']), 'diagnostics as of 2026-12-10');
+
+    // Re-validating everything leaves the built-in Annex A library alone.
+    const published = lsp.received.filter(message => message.method === 'textDocument/publishDiagnostics').map(message => (message.params as PublishedDiagnostics).uri);
+    expect(new Set(published)).toEqual(new Set([uri]));
+
+    await lsp.request('shutdown');
+    lsp.notify('exit');
+    expect(await lsp.exited).toBe(0);
+});
+
+test('risk lsp without --stdio is a usage error', () => {
+    const run = runRisk(['lsp'], { cwd: REPO_ROOT });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('risk: --stdio is missing: the language server talks LSP over standard input and output; run "risk lsp --stdio"\n');
+});
+
+test('risk --help lists the lsp command; risk lsp --help explains it', () => {
+    expect(runRisk(['--help'], { cwd: REPO_ROOT }).stdout).toMatch(/\n {2}lsp \[options\] +Start the language server for editors/);
+    const help = runRisk(['lsp', '--help'], { cwd: REPO_ROOT });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Usage: risk lsp [options]');
+    expect(help.stdout).toMatch(/--stdio +talk LSP over standard input and output/);
+    expect(help.stdout).not.toContain('clientProcessId');
+});
+
+test('opening a workspace publishes the diagnostics of every file, unopened ones included', async () => {
+    const lsp = running = new LspProcess();
+    const folder = pathToFileURL(join(REPO_ROOT, 'examples/acme-saas')).href;
+    lsp.handlers.set('workspace/configuration', params => (params as { items: unknown[] }).items.map(() => ({ asOf: '2026-11-23' })));
+    await lsp.request('initialize', {
+        processId: process.pid,
+        rootUri: folder,
+        workspaceFolders: [{ uri: folder, name: 'acme-saas' }],
+        capabilities: { workspace: { configuration: true } }
+    });
+    lsp.notify('initialized', {});
+    const published = await lsp.waitFor(message => message.method === 'textDocument/publishDiagnostics'
+        && (message.params as { uri: string }).uri.endsWith('/risks/people-and-suppliers.risk'), 'diagnostics of people-and-suppliers.risk');
+    const codes = (published.params as { diagnostics: Array<{ code: string }> }).diagnostics.map(diagnostic => diagnostic.code);
+    expect(codes).toContain('unaccepted-residual');
+    await lsp.request('shutdown');
+    lsp.notify('exit');
+    expect(await lsp.exited).toBe(0);
+});

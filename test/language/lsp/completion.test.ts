@@ -1,0 +1,313 @@
+/**
+ * Completion: what is offered, exactly, at representative positions. Each case is
+ * one document (declarations first, the position being completed after them) in
+ * services that hold the built-in Annex A library, as the language server has it.
+ */
+import { EmptyFileSystem, URI } from 'langium';
+import { expectCompletion } from 'langium/test';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type TextEdit } from 'vscode-languageserver';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { ANNEX_A } from '../../../language/builtins/annex-a.js';
+import { today } from '../../../language/evaluation/dates.js';
+import { createRiskServices, type RiskServices } from '../../../language/risk-module.js';
+import { createBuiltinDocuments } from '../../../language/workspace/builtin-documents.js';
+import { TEST_AS_OF } from './lsp-model.js';
+
+const METHOD = `method "Acme 3x3" {
+  scale likelihood { 1 Rare "Less than once every 3 years" 2 Possible "" 3 Likely "Could occur annually" }
+  scale impact { 1 Minor "Under 4 hours down" 2 Noticeable "A business day" 3 Severe "Over a day down" }
+  levels { Low 1..2 "Monitor" Moderate 3..4 "Plan improvements" High 6..9 "Act now" }
+  accept { appetite Moderate major High }
+}
+`;
+
+const DECLARATIONS = `role CISO "Chief Information Security Officer"
+role CEO "Chief Executive Officer" management
+asset CustomerData "Customer personal data" { primary information owner CISO }
+asset Billing "Billing process" { primary process owner CISO }
+asset AdminAccounts "Production admin accounts" { supporting system owner CISO supports CustomerData }
+asset Laptops "Staff laptops" { supporting hardware owner CISO supports CustomerData }
+asset Backups "Backups, no layer written yet"
+threat Phishing "Phishing"
+vulnerability NoMFA "Admin accounts lack MFA" { on AdminAccounts }
+control MailFilter "Advanced e-mail filtering" { implements A.8.23 status planned }
+`;
+
+const MODEL = METHOD + DECLARATIONS;
+
+let services: RiskServices;
+let complete: ReturnType<typeof expectCompletion>;
+
+beforeAll(async () => {
+    const created = createRiskServices(EmptyFileSystem);
+    services = created.Risk;
+    services.settings.RiskSettings.setAsOf(TEST_AS_OF);
+    await created.shared.workspace.DocumentBuilder.build(createBuiltinDocuments(created.shared));
+    complete = expectCompletion(services);
+});
+
+/**
+ * Every item offered at `<|>`, sorted as the client shows them (by sortText, then as
+ * offered). The document is removed again even when an expectation fails later, so
+ * one failure does not leak names into the next case.
+ */
+async function itemsAt(text: string): Promise<CompletionItem[]> {
+    let list: CompletionList | undefined;
+    await complete({ text, index: 0, assert: completions => { list = completions; }, disposeAfterCheck: true });
+    return [...list!.items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+}
+
+/** Exactly these labels are offered at `<|>`, in this order. */
+async function expectLabels(text: string, expected: string[]): Promise<void> {
+    expect((await itemsAt(text)).map(item => item.label)).toEqual(expected);
+}
+
+function risk(body: string): string {
+    return `${MODEL}risk R-007 "Admin takeover" {\n  owner CISO\n  ${body}\n}\n`;
+}
+
+describe('scale values, by name in number order', () => {
+    test('after likelihood and impact of a risk', async () => {
+        await expectLabels(risk('likelihood <|>'), ['Rare', 'Possible', 'Likely']);
+        await expectLabels(risk('likelihood Likely\n  impact <|>'), ['Minor', 'Noticeable', 'Severe']);
+    });
+
+    test('after likelihood and impact of the residual, before more properties', async () => {
+        await expectLabels(risk('residual likelihood <|>\n  status assessed'), ['Rare', 'Possible', 'Likely']);
+        await expectLabels(risk('residual likelihood Rare impact <|>'), ['Minor', 'Noticeable', 'Severe']);
+    });
+
+    test('after confidentiality, integrity and availability of an asset', async () => {
+        for (const property of ['confidentiality', 'integrity', 'availability']) {
+            await expectLabels(`${METHOD}asset Payroll "Payroll data" { primary information ${property} <|> }`, ['Minor', 'Noticeable', 'Severe']);
+        }
+    });
+
+    test('a typed prefix narrows them', async () => {
+        await expectLabels(risk('likelihood Po<|>'), ['Possible']);
+    });
+
+    test('with the number and the description', async () => {
+        const [rare, possible] = await itemsAt(risk('likelihood <|>'));
+        expect(rare).toMatchObject({
+            label: 'Rare',
+            kind: CompletionItemKind.EnumMember,
+            detail: 'likelihood 1',
+            labelDetails: { detail: ' 1', description: 'Less than once every 3 years' },
+            documentation: 'Less than once every 3 years'
+        });
+        expect(possible).toMatchObject({ label: 'Possible', detail: 'likelihood 2', labelDetails: { detail: ' 2' } });
+        expect(possible.documentation).toBeUndefined();
+    });
+});
+
+describe('levels, lowest first', () => {
+    test('after level in an acceptance', async () => {
+        await expectLabels(risk('acceptance { by CEO on 2026-11-01 level <|> }'), ['Low', 'Moderate', 'High']);
+    });
+
+    test('after appetite and major in the method', async () => {
+        const method = (accept: string) => METHOD.replace('accept { appetite Moderate major High }', accept);
+        await expectLabels(method('accept { appetite <|> }'), ['Low', 'Moderate', 'High']);
+        await expectLabels(method('accept { appetite Moderate major <|> }'), ['Low', 'Moderate', 'High']);
+    });
+
+    test('with their rank, band and description', async () => {
+        const items = await itemsAt(risk('acceptance { level <|> }'));
+        expect(items.map(item => [item.label, item.detail, item.documentation])).toEqual([
+            ['Low', 'level 1 of 3 · score 1..2', 'Monitor'],
+            ['Moderate', 'level 2 of 3 · score 3..4', 'Plan improvements'],
+            ['High', 'level 3 of 3 · score 6..9', 'Act now']
+        ]);
+    });
+
+    test('in a matrix, row labels are likelihood values and cells are levels', async () => {
+        const matrix = `method "Qualitative" {
+  scale likelihood { 1 Unlikely "" 2 Probable "" }
+  scale impact { 1 Small "" 2 Large "" }
+  levels { Low "" High "" }
+  matrix {
+    Probable: Low High
+    <|>
+  }
+}
+`;
+        await expectLabels(matrix, ['Unlikely', 'Probable', 'Low', 'High']);
+    });
+});
+
+describe('references by kind', () => {
+    test('after on in a risk: supporting assets and assets with no layer, never primary ones', async () => {
+        await expectLabels(risk('on <|>'), ['AdminAccounts', 'Laptops', 'Backups']);
+    });
+
+    test('after on in a vulnerability: the same', async () => {
+        await expectLabels(`${MODEL}vulnerability Unpatched "Unpatched software" { on <|> }`, ['AdminAccounts', 'Laptops', 'Backups']);
+    });
+
+    test('an asset already in the list is not offered again', async () => {
+        await expectLabels(risk('on AdminAccounts, <|>'), ['Laptops', 'Backups']);
+        await expectLabels(risk('on Lap<|>'), ['Laptops']);
+    });
+
+    test('after harms: primary assets and assets with no layer, never supporting ones', async () => {
+        await expectLabels(risk('on AdminAccounts\n  harms <|>'), ['CustomerData', 'Billing', 'Backups']);
+    });
+
+    test('after supports: primary assets, never the asset itself', async () => {
+        await expectLabels(`${MODEL}asset Vpn "VPN" { supporting network supports <|> }`, ['CustomerData', 'Billing', 'Backups']);
+        await expectLabels(`${MODEL}asset Orphan "Not yet placed" { supports <|> }`, ['CustomerData', 'Billing', 'Backups']);
+    });
+
+    test('assets with their title and layer', async () => {
+        const [admin] = await itemsAt(risk('on <|>'));
+        expect(admin).toMatchObject({ label: 'AdminAccounts', detail: 'Production admin accounts', labelDetails: { description: 'supporting system' } });
+    });
+
+    test('after owner and by: roles, management marked', async () => {
+        await expectLabels(`${MODEL}risk R-008 "Laptop theft" {\n  owner <|>\n}`, ['CISO', 'CEO']);
+        const items = await itemsAt(risk('acceptance { by <|> }'));
+        expect(items.map(item => [item.label, item.detail])).toEqual([
+            ['CISO', 'Chief Information Security Officer'],
+            ['CEO', 'Chief Executive Officer · management']
+        ]);
+    });
+
+    test('after threat and exploits: threats and vulnerabilities', async () => {
+        await expectLabels(risk('threat <|>'), ['Phishing']);
+        await expectLabels(risk('exploits <|>'), ['NoMFA']);
+    });
+});
+
+describe('controls', () => {
+    const annexIds = ANNEX_A.map(entry => entry.id);
+
+    test('after controls: the model\'s own controls, then Annex A in the standard\'s order', async () => {
+        await expectLabels(risk('controls <|>'), ['MailFilter', ...annexIds]);
+        await expectLabels(risk('controls MailFilter, <|>'), annexIds);
+    });
+
+    test('after implements: Annex A only', async () => {
+        await expectLabels(`${MODEL}control Training "Awareness training" { implements <|> }`, annexIds);
+    });
+
+    test('Annex A controls with their titles', async () => {
+        const items = await itemsAt(risk('controls <|>'));
+        expect(items.find(item => item.label === 'A.8.23')).toMatchObject({ detail: 'Web filtering', kind: CompletionItemKind.Constant });
+        expect(items.find(item => item.label === 'MailFilter')).toMatchObject({ detail: 'Advanced e-mail filtering' });
+        expect(items).toHaveLength(94);
+    });
+
+    test('an Annex A ID being typed is completed and replaced from its start', async () => {
+        const annex8 = annexIds.filter(id => id.startsWith('A.8.'));
+        expect(annex8).toHaveLength(34);
+        await expectLabels(risk('controls A.8<|>'), annex8);
+        await expectLabels(risk('controls A.5.1, A.8.<|>'), annex8);
+        await expectLabels(`${MODEL}control Training "Awareness training" { implements A.<|> }`, annexIds);
+        const [first] = await itemsAt(risk('controls A.8.<|>'));
+        const edit = first.textEdit as TextEdit;
+        expect(edit.newText).toBe('A.8.1');
+        expect(edit.range.end.character - edit.range.start.character).toBe('A.8.'.length);
+    });
+});
+
+describe('dates: the as-of date', () => {
+    const asOf = TEST_AS_OF === today() ? 'today' : 'the as-of date (risk.asOf)';
+
+    test.each([
+        ['reviewed', risk('reviewed <|>')],
+        ['due', risk('treatment reduce {\n    action MFA "Enforce MFA" { owner CISO due <|> }\n  }')],
+        ['on, in an acceptance', risk('acceptance { by CEO on <|> }')],
+        ['until', risk('acceptance { by CEO on 2026-11-01 until <|> }')],
+        ['on, in a scope approval', `${MODEL}scope Platform "Platform" { approved by CEO on <|> }`]
+    ])('after %s', async (_name, text) => {
+        const items = await itemsAt(text);
+        expect(items.map(item => [item.label, item.detail, item.kind])).toEqual([[TEST_AS_OF, asOf, CompletionItemKind.Value]]);
+    });
+
+    test('today when no as-of date is set', async () => {
+        const settings = services.settings.RiskSettings;
+        settings.setAsOf(undefined);
+        try {
+            const items = await itemsAt(risk('reviewed <|>'));
+            expect(items.map(item => [item.label, item.detail])).toEqual([[today(), 'today']]);
+        } finally {
+            settings.setAsOf(TEST_AS_OF);
+        }
+    });
+});
+
+describe('declarations and snippets at the top level', () => {
+    const DECLARATION_KEYWORDS = ['role', 'method', 'scope', 'asset', 'threat', 'vulnerability', 'control', 'risk'];
+
+    function summary(items: CompletionItem[]): string[] {
+        return items.map(item => item.kind === CompletionItemKind.Snippet ? `${item.label} (snippet: ${item.detail})` : item.label);
+    }
+
+    test('in an empty file: the keywords that start a declaration, and the snippets, method included', async () => {
+        const items = await itemsAt('<|>');
+        expect(summary(items)).toEqual([
+            ...DECLARATION_KEYWORDS,
+            'method (snippet: new risk method: 3×3 scales, banded levels, acceptance criteria)',
+            'asset (snippet: new primary asset)',
+            'asset (snippet: new supporting asset)',
+            'risk (snippet: new risk)'
+        ]);
+        // The built-in library's `annex` declarations are not the user's to write.
+        expect(items.map(item => item.label)).not.toContain('annex');
+    });
+
+    test('after a model with a method, no second method snippet', async () => {
+        const items = await itemsAt(`${MODEL}<|>`);
+        expect(summary(items)).toEqual([
+            ...DECLARATION_KEYWORDS,
+            'asset (snippet: new primary asset)',
+            'asset (snippet: new supporting asset)',
+            'risk (snippet: new risk)'
+        ]);
+    });
+
+    test('a typed prefix keeps the keyword and its snippet', async () => {
+        await expectLabels(`${MODEL}ri<|>`, ['risk', 'risk']);
+    });
+
+    test('the risk snippet numbers the next risk and offers the model\'s names', async () => {
+        const items = await itemsAt(`${MODEL}risk R-009 "Old" { owner CISO }\nrisk R-010 "Older" { owner CISO }\n<|>`);
+        const snippet = items.find(item => item.kind === CompletionItemKind.Snippet && item.label === 'risk')!;
+        expect(snippet.insertTextFormat).toBe(InsertTextFormat.Snippet);
+        expect((snippet.textEdit as TextEdit).newText).toBe([
+            'risk ${1:R-011} "${2:Title}" {',
+            '  owner ${3|CISO,CEO|}',
+            '  threat ${4:Threat}',
+            '  on ${5|AdminAccounts,Laptops,Backups|}',
+            '  likelihood ${6|Rare,Possible,Likely|}',
+            '  impact ${7|Minor,Noticeable,Severe|}',
+            '  treatment ${8|reduce,accept,share,avoid|}',
+            '}$0'
+        ].join('\n'));
+    });
+
+    test('in an empty model the snippets have placeholders, and the method snippet is a valid method', async () => {
+        const items = await itemsAt('<|>');
+        const snippets = new Map(items.filter(item => item.kind === CompletionItemKind.Snippet).map(item => [`${item.label} ${item.detail}`, (item.textEdit as TextEdit).newText]));
+        expect(snippets.get('risk new risk')).toContain('risk ${1:R-001} "${2:Title}" {\n  owner ${3:Role}');
+        expect(snippets.get('asset new supporting asset')).toContain('supports ${5:PrimaryAsset}');
+        const method = snippets.get('method new risk method: 3×3 scales, banded levels, acceptance criteria')!;
+        // Filled in with the first choice of each tab stop, the method validates cleanly.
+        const text = method.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace('$0', '');
+        const created = createRiskServices(EmptyFileSystem);
+        const document = created.shared.workspace.LangiumDocumentFactory.fromString(text, URI.file('/method.risk'));
+        created.shared.workspace.LangiumDocuments.addDocument(document);
+        await created.shared.workspace.DocumentBuilder.build([...createBuiltinDocuments(created.shared), document], { validation: true });
+        expect(document.diagnostics?.map(diagnostic => diagnostic.message)).toEqual([]);
+    });
+});
+
+describe('inside a risk', () => {
+    test('the properties of a risk, as keywords', async () => {
+        await expectLabels(risk('<|>'), [
+            'owner', 'scope', 'threat', 'exploits', 'on', 'harms', 'consequence', 'controls',
+            'likelihood', 'impact', 'treatment', 'residual', 'acceptance', 'status', 'reviewed'
+        ]);
+    });
+});
