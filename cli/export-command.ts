@@ -2,10 +2,10 @@
  * `risk export register|plan|soa`: evaluate one model and write the export to stdout
  * or, atomically, to the file the user named.
  */
+import { countIncompleteErrors, EXPORT_NAMES as TITLES, incompleteExportText } from '../language/exports/completeness.js';
 import { formatExport, buildExport } from '../language/exports/index.js';
 import { ExportWriteError, writeExportFile } from '../language/exports/write-file.js';
-import { diagnosticsOf, loadModelFiles } from '../language/model/load-model.js';
-import { IssueCodes, type IssueCode } from '../language/validation/issue-codes.js';
+import { loadModelFiles } from '../language/model/load-model.js';
 import type { CheckIo } from './check-command.js';
 import { collectModels } from './collect-files.js';
 import { UsageError } from './errors.js';
@@ -15,15 +15,6 @@ export interface ExportIo extends CheckIo {
     readonly stderr: { write(text: string): unknown };
 }
 
-/** Errors that leave text unparsed, names unresolved or the method unusable: cells of the export may be empty. */
-const INCOMPLETE_EXPORT_CODES: ReadonlySet<string> = new Set<IssueCode>([
-    IssueCodes.SyntaxError, IssueCodes.UnresolvedReference, IssueCodes.ValueOutOfScale, IssueCodes.UnknownControl,
-    IssueCodes.InvalidDate, IssueCodes.DuplicateId, IssueCodes.DuplicateProperty, IssueCodes.MethodMissing, IssueCodes.MethodDuplicate,
-    IssueCodes.ScaleInvalid, IssueCodes.LevelOverlap, IssueCodes.LevelUncovered, IssueCodes.MatrixInvalid, IssueCodes.AppetiteMissing
-]);
-
-const TITLES = { register: 'risk register', plan: 'treatment plan', soa: 'Statement of Applicability' } as const;
-
 export async function runExport(raw: RawExportOptions, io: ExportIo): Promise<number> {
     const options = parseExportOptions(raw);
     const models = await collectModels(options.paths, io.cwd);
@@ -32,10 +23,10 @@ export async function runExport(raw: RawExportOptions, io: ExportIo): Promise<nu
     }
     const [model] = models;
     const loaded = await loadModelFiles(model.files, { asOf: options.asOf });
-    const broken = diagnosticsOf(loaded).filter(({ diagnostic }) => INCOMPLETE_EXPORT_CODES.has(String(diagnostic.code))).length;
+    const broken = countIncompleteErrors(loaded.documents);
     if (broken > 0) {
         // The export still shows what could be evaluated; the user should know it is partial.
-        io.stderr.write(`risk: warning: the model has ${broken} error${broken === 1 ? '' : 's'} that leave${broken === 1 ? 's' : ''} parts of it unevaluated; the ${TITLES[options.kind]} shows what could be evaluated. Run \`risk check\` to see them.\n`);
+        io.stderr.write(`risk: warning: ${incompleteExportText(broken, options.kind)}. Run \`risk check\` to see them.\n`);
     }
     const table = buildExport(options.kind, loaded.evaluation(), { baseDir: model.root });
     const content = formatExport(table, options.format, { bom: options.bom });

@@ -15,7 +15,7 @@
  * | `risk.export.csvBom` | `true`, `false` | `false` |
  * | `risk.trace.server` | `off`, `messages`, `verbose` (read by the client) | `off` |
  */
-import { DefaultConfigurationProvider, DocumentState, type DocumentBuilder, type LangiumDocuments, type WorkspaceLock } from 'langium';
+import { DefaultConfigurationProvider } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection, InitializeParams } from 'vscode-languageserver';
 import { z } from 'zod';
@@ -23,7 +23,7 @@ import { today, whyNotRealDate, type IsoDate } from '../evaluation/dates.js';
 import { RiskLanguageLanguageMetaData } from '../generated/module.js';
 import type { RiskServices } from '../risk-module.js';
 import { nearestName } from '../validation/suggestions.js';
-import { isBuiltinDocument } from './builtin-documents.js';
+import { revalidateWorkspace } from './revalidate.js';
 import type { RiskSettings } from './risk-settings.js';
 
 /** The configuration section of the language: `risk.*`. */
@@ -190,9 +190,7 @@ function withoutPath(value: unknown, path: readonly string[]): unknown {
  */
 export class RiskConfigurationProvider extends DefaultConfigurationProvider {
     private readonly connection: Connection | undefined;
-    private readonly documents: LangiumDocuments;
-    private readonly documentBuilder: DocumentBuilder;
-    private readonly workspaceLock: WorkspaceLock;
+    private readonly shared: LangiumSharedServices;
     private inlayHintRefreshSupport = false;
     /** The warnings shown for the settings as they stand, so a warning is not repeated on every change. */
     private shownWarnings = new Set<string>();
@@ -201,9 +199,7 @@ export class RiskConfigurationProvider extends DefaultConfigurationProvider {
     constructor(services: LangiumSharedServices) {
         super(services);
         this.connection = services.lsp.Connection;
-        this.documents = services.workspace.LangiumDocuments;
-        this.documentBuilder = services.workspace.DocumentBuilder;
-        this.workspaceLock = services.workspace.WorkspaceLock;
+        this.shared = services;
     }
 
     /** Resolves once the settings applied last have taken effect: documents re-validated, hints refreshed. */
@@ -242,26 +238,11 @@ export class RiskConfigurationProvider extends DefaultConfigurationProvider {
         const hintsChanged = (Object.keys(hintsBefore) as Array<keyof typeof hintsBefore>)
             .some(kind => hintsBefore[kind] !== settings.inlayHints[kind]);
         if (asOfChanged) {
-            this.pending = this.pending.then(() => this.revalidateAll()).then(() => this.refreshInlayHints());
+            this.pending = this.pending.then(() => revalidateWorkspace(this.shared)).then(() => this.refreshInlayHints());
         } else if (hintsChanged) {
             this.pending = this.pending.then(() => this.refreshInlayHints());
         }
         this.pending = this.pending.catch(error => console.error('Risk: applying the settings failed:', error));
-    }
-
-    /**
-     * Runs every validation again, as a document change would: in the workspace lock,
-     * through `update`, which also finishes any build that was cancelled on the way.
-     */
-    private revalidateAll(): Promise<void> {
-        return this.workspaceLock.write(async token => {
-            for (const document of this.documents.all) {
-                if (document.state >= DocumentState.IndexedReferences && !isBuiltinDocument(document)) {
-                    this.documentBuilder.resetToState(document, DocumentState.IndexedReferences);
-                }
-            }
-            await this.documentBuilder.update([], [], token);
-        });
     }
 
     private async refreshInlayHints(): Promise<void> {

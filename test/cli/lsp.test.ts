@@ -3,7 +3,7 @@
  * spoken to in LSP with Content-Length framing.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, expect, test } from 'vitest';
@@ -224,6 +224,63 @@ test('opening a workspace publishes the diagnostics of every file, unopened ones
         && (message.params as { uri: string }).uri.endsWith('/risks/people-and-suppliers.risk'), 'diagnostics of people-and-suppliers.risk');
     const codes = (published.params as { diagnostics: Array<{ code: string }> }).diagnostics.map(diagnostic => diagnostic.code);
     expect(codes).toContain('unaccepted-residual');
+    await lsp.request('shutdown');
+    lsp.notify('exit');
+    expect(await lsp.exited).toBe(0);
+});
+
+test('risk/export and risk/matrix answer from the workspace as loaded; bad params are an InvalidParams error', async () => {
+    const lsp = running = new LspProcess();
+    const root = join(REPO_ROOT, 'examples/acme-saas');
+    const folder = pathToFileURL(root).href;
+    lsp.handlers.set('workspace/configuration', params => (params as { items: unknown[] }).items.map(() => ({ asOf: '2026-11-23' })));
+    await lsp.request('initialize', {
+        processId: process.pid,
+        rootUri: folder,
+        workspaceFolders: [{ uri: folder, name: 'acme-saas' }],
+        capabilities: { workspace: { configuration: true } }
+    });
+    lsp.notify('initialized', {});
+
+    // Sent at once: the server waits for the workspace to be loaded before it answers.
+    const exported = await lsp.request('risk/export', { kind: 'register', format: 'csv', bom: true });
+    const golden = readFileSync(join(REPO_ROOT, 'test/resources/exports/golden/acme-saas/register.csv'), 'utf8');
+    expect(exported.result).toEqual({ content: `\uFEFF${golden}`, rows: 14, asOf: '2026-11-23', warnings: [] });
+
+    const matrix = await lsp.request('risk/matrix', {});
+    const result = matrix.result as { likelihood: Array<{ name: string }>; impact: Array<{ name: string }>; cells: { residual: Array<{ level: string; risks: Array<{ id: string; uri: string; line: number }> }> } };
+    expect(result.likelihood.map(value => value.name)).toEqual(['Likely', 'Possible', 'Rare']);
+    const possibleSevere = result.cells.residual[1 * result.impact.length + 2];
+    expect(possibleSevere.level).toBe('High');
+    expect(possibleSevere.risks.map(risk => risk.id)).toEqual(['R-001', 'R-003', 'R-005', 'R-011', 'R-014']);
+    expect(possibleSevere.risks[2]).toMatchObject({ uri: pathToFileURL(join(root, 'risks/people-and-suppliers.risk')).href, line: 2 });
+
+    const bad = await lsp.request('risk/export', { kind: 'register', format: 'pdf' });
+    expect(bad.error).toEqual({ code: -32602, message: 'risk/export: invalid params: format must be one of "csv", "md", "json", not "pdf"' });
+
+    await lsp.request('shutdown');
+    lsp.notify('exit');
+    expect(await lsp.exited).toBe(0);
+});
+
+test('risk/status follows the workspace build; risk/checkWorkspace validates again and answers the counts of risk check', async () => {
+    const lsp = running = new LspProcess();
+    const folder = pathToFileURL(join(REPO_ROOT, 'examples/acme-saas')).href;
+    lsp.handlers.set('workspace/configuration', params => (params as { items: unknown[] }).items.map(() => ({ asOf: '2026-11-23' })));
+    await lsp.request('initialize', {
+        processId: process.pid,
+        rootUri: folder,
+        workspaceFolders: [{ uri: folder, name: 'acme-saas' }],
+        capabilities: { workspace: { configuration: true } }
+    });
+    lsp.notify('initialized', {});
+    // R-005 and R-011, the README's two unaccepted-residual errors.
+    await lsp.waitFor(message => message.method === 'risk/status'
+        && JSON.stringify(message.params) === JSON.stringify({ unacceptedResidualRisks: 2, errors: 2, asOf: '2026-11-23' }), 'the status of the examples');
+
+    const checked = await lsp.request('risk/checkWorkspace', {});
+    expect(checked.result).toEqual({ unacceptedResidualRisks: 2, errors: 2, warnings: 3, infos: 1, hints: 0, files: 8, asOf: '2026-11-23' });
+
     await lsp.request('shutdown');
     lsp.notify('exit');
     expect(await lsp.exited).toBe(0);

@@ -11,7 +11,7 @@ export function exampleFolder(name: ExampleName): string {
     return resolve(import.meta.dirname, '../../../examples', name);
 }
 
-function riskFiles(folder: string): string[] {
+export function riskFiles(folder: string): string[] {
     return readdirSync(folder, { withFileTypes: true })
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
         .flatMap(entry => {
