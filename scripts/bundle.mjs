@@ -1,8 +1,8 @@
-// Bundles the command line (cli/main.ts -> bin/risk.cjs) and, when it exists, the
-// language server (server/main.ts -> dist/server.cjs) into self-contained CommonJS
-// files that run without node_modules.
+// Bundles the command line (cli/main.ts -> bin/risk.cjs), the language server
+// (server/main.ts -> dist/server.cjs) and the VS Code extension (client/extension.ts ->
+// dist/extension.cjs) into self-contained CommonJS files that run without node_modules.
+// The extension leaves out only `vscode`, which the editor provides at run time.
 import { chmod, readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -37,17 +37,16 @@ const common = {
 
 const targets = [
     { entry: 'cli/main.ts', out: 'bin/risk.cjs', executable: true },
-    { entry: 'server/main.ts', out: 'dist/server.cjs', executable: false, optional: true }
+    { entry: 'server/main.ts', out: 'dist/server.cjs', executable: false },
+    { entry: 'client/extension.ts', out: 'dist/extension.cjs', executable: false, external: ['vscode'] }
 ];
 
 for (const target of targets) {
-    if (target.optional && !existsSync(join(root, target.entry))) {
-        continue;
-    }
     const result = await esbuild.build({
         ...common,
         entryPoints: [target.entry],
         outfile: target.out,
+        external: target.external ?? [],
         banner: { js: `${target.executable ? '#!/usr/bin/env node\n' : ''}${IMPORT_META_SHIM}` }
     });
     if (result.errors.length > 0) {
