@@ -10,6 +10,11 @@ import { RiskCompletionProvider } from './lsp/risk-completion-provider.js';
 import { RiskHoverProvider } from './lsp/risk-hover-provider.js';
 import { RiskInlayHintProvider } from './lsp/risk-inlay-hint-provider.js';
 import { RiskFormatter } from './lsp/risk-formatter.js';
+import { RiskDocumentSymbolProvider } from './lsp/risk-document-symbol-provider.js';
+import { RiskNodeKindProvider } from './lsp/risk-node-kind-provider.js';
+import { RiskRenameProvider } from './lsp/risk-rename-provider.js';
+import { RiskSemanticTokenProvider } from './lsp/risk-semantic-token-provider.js';
+import { RiskWorkspaceSymbolProvider } from './lsp/risk-workspace-symbol-provider.js';
 import { RiskLanguageGeneratedModule, RiskLanguageGeneratedSharedModule } from './generated/module.js';
 import { RiskScopeComputation } from './references/risk-scope-computation.js';
 import { RiskDocumentValidator } from './validation/risk-document-validator.js';
@@ -54,7 +59,10 @@ export const RiskModule: Module<RiskServices, PartialLangiumServices & RiskAdded
         HoverProvider: services => new RiskHoverProvider(services),
         CompletionProvider: services => new RiskCompletionProvider(services),
         Formatter: () => new RiskFormatter(),
-        CodeActionProvider: services => new RiskCodeActionProvider(services)
+        CodeActionProvider: services => new RiskCodeActionProvider(services),
+        RenameProvider: services => new RiskRenameProvider(services),
+        DocumentSymbolProvider: services => new RiskDocumentSymbolProvider(services),
+        SemanticTokenProvider: services => new RiskSemanticTokenProvider(services)
     }
 };
 
@@ -63,6 +71,10 @@ export const RiskSharedModule: Module<LangiumSharedServices, PartialLangiumShare
         WorkspaceManager: services => new RiskWorkspaceManager(services),
         ConfigurationProvider: services => new RiskConfigurationProvider(services),
         DocumentBuilder: services => new RiskDocumentBuilder(services)
+    },
+    lsp: {
+        NodeKindProvider: () => new RiskNodeKindProvider(),
+        WorkspaceSymbolProvider: services => new RiskWorkspaceSymbolProvider(services)
     }
 };
 
