@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerBuiltinDocuments } from './builtin-documents.js';
 import { registerCheckWorkspace } from './check-workspace.js';
 import { registerExportCommands } from './commands/export-commands.js';
 import { registerRiskMatrix } from './commands/risk-matrix.js';
@@ -45,6 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     };
     client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
 
+    registerBuiltinDocuments(context);
     registerStatusBar(context, client);
     registerCheckWorkspace(context, client);
     registerExportCommands(context, client);
