@@ -48,6 +48,26 @@ class LspProcess {
         return this.waitFor(message => message.id === id && message.method === undefined, `the response to ${method}`);
     }
 
+    /** initialize and initialized with one workspace folder whose `risk` settings pin the as-of date. */
+    async openWorkspace(folderPath: string, asOf: string): Promise<void> {
+        const folder = pathToFileURL(folderPath).href;
+        this.handlers.set('workspace/configuration', params => (params as { items: unknown[] }).items.map(() => ({ asOf })));
+        await this.request('initialize', {
+            processId: process.pid,
+            rootUri: folder,
+            workspaceFolders: [{ uri: folder, name: 'workspace' }],
+            capabilities: { workspace: { configuration: true } }
+        });
+        this.notify('initialized', {});
+    }
+
+    /** shutdown and exit, and the process ends with code 0. */
+    async close(): Promise<void> {
+        await this.request('shutdown');
+        this.notify('exit');
+        expect(await this.exited).toBe(0);
+    }
+
     notify(method: string, params?: unknown): void {
         this.send({ jsonrpc: '2.0', method, params });
     }
@@ -188,9 +208,7 @@ test('the editor settings reach the server: risk.asOf drives the date rules, a b
     const published = lsp.received.filter(message => message.method === 'textDocument/publishDiagnostics').map(message => (message.params as PublishedDiagnostics).uri);
     expect(new Set(published)).toEqual(new Set([uri]));
 
-    await lsp.request('shutdown');
-    lsp.notify('exit');
-    expect(await lsp.exited).toBe(0);
+    await lsp.close();
 });
 
 test('risk lsp without --stdio is a usage error', () => {
@@ -211,36 +229,18 @@ test('risk --help lists the lsp command; risk lsp --help explains it', () => {
 
 test('opening a workspace publishes the diagnostics of every file, unopened ones included', async () => {
     const lsp = running = new LspProcess();
-    const folder = pathToFileURL(join(REPO_ROOT, 'examples/acme-saas')).href;
-    lsp.handlers.set('workspace/configuration', params => (params as { items: unknown[] }).items.map(() => ({ asOf: '2026-11-23' })));
-    await lsp.request('initialize', {
-        processId: process.pid,
-        rootUri: folder,
-        workspaceFolders: [{ uri: folder, name: 'acme-saas' }],
-        capabilities: { workspace: { configuration: true } }
-    });
-    lsp.notify('initialized', {});
+    await lsp.openWorkspace(join(REPO_ROOT, 'examples/acme-saas'), '2026-11-23');
     const published = await lsp.waitFor(message => message.method === 'textDocument/publishDiagnostics'
         && (message.params as { uri: string }).uri.endsWith('/risks/people-and-suppliers.risk'), 'diagnostics of people-and-suppliers.risk');
     const codes = (published.params as { diagnostics: Array<{ code: string }> }).diagnostics.map(diagnostic => diagnostic.code);
     expect(codes).toContain('unaccepted-residual');
-    await lsp.request('shutdown');
-    lsp.notify('exit');
-    expect(await lsp.exited).toBe(0);
+    await lsp.close();
 });
 
 test('risk/export and risk/matrix answer from the workspace as loaded; bad params are an InvalidParams error', async () => {
     const lsp = running = new LspProcess();
     const root = join(REPO_ROOT, 'examples/acme-saas');
-    const folder = pathToFileURL(root).href;
-    lsp.handlers.set('workspace/configuration', params => (params as { items: unknown[] }).items.map(() => ({ asOf: '2026-11-23' })));
-    await lsp.request('initialize', {
-        processId: process.pid,
-        rootUri: folder,
-        workspaceFolders: [{ uri: folder, name: 'acme-saas' }],
-        capabilities: { workspace: { configuration: true } }
-    });
-    lsp.notify('initialized', {});
+    await lsp.openWorkspace(root, '2026-11-23');
 
     // Sent at once: the server waits for the workspace to be loaded before it answers.
     const exported = await lsp.request('risk/export', { kind: 'register', format: 'csv', bom: true });
@@ -258,22 +258,12 @@ test('risk/export and risk/matrix answer from the workspace as loaded; bad param
     const bad = await lsp.request('risk/export', { kind: 'register', format: 'pdf' });
     expect(bad.error).toEqual({ code: -32602, message: 'risk/export: invalid params: format must be one of "csv", "md", "json", not "pdf"' });
 
-    await lsp.request('shutdown');
-    lsp.notify('exit');
-    expect(await lsp.exited).toBe(0);
+    await lsp.close();
 });
 
 test('risk/status follows the workspace build; risk/checkWorkspace validates again and answers the counts of risk check', async () => {
     const lsp = running = new LspProcess();
-    const folder = pathToFileURL(join(REPO_ROOT, 'examples/acme-saas')).href;
-    lsp.handlers.set('workspace/configuration', params => (params as { items: unknown[] }).items.map(() => ({ asOf: '2026-11-23' })));
-    await lsp.request('initialize', {
-        processId: process.pid,
-        rootUri: folder,
-        workspaceFolders: [{ uri: folder, name: 'acme-saas' }],
-        capabilities: { workspace: { configuration: true } }
-    });
-    lsp.notify('initialized', {});
+    await lsp.openWorkspace(join(REPO_ROOT, 'examples/acme-saas'), '2026-11-23');
     // R-005 and R-011, the README's two unaccepted-residual errors.
     await lsp.waitFor(message => message.method === 'risk/status'
         && JSON.stringify(message.params) === JSON.stringify({ unacceptedResidualRisks: 2, errors: 2, asOf: '2026-11-23' }), 'the status of the examples');
@@ -281,7 +271,5 @@ test('risk/status follows the workspace build; risk/checkWorkspace validates aga
     const checked = await lsp.request('risk/checkWorkspace', {});
     expect(checked.result).toEqual({ unacceptedResidualRisks: 2, errors: 2, warnings: 3, infos: 1, hints: 0, files: 8, asOf: '2026-11-23' });
 
-    await lsp.request('shutdown');
-    lsp.notify('exit');
-    expect(await lsp.exited).toBe(0);
+    await lsp.close();
 });
