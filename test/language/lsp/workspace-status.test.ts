@@ -4,7 +4,7 @@
  * editor services with a stand-in connection, changed the way the language server
  * changes them: in the workspace lock.
  */
-import { URI, type FileSystemNode, type FileSystemProvider } from 'langium';
+import { URI } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { CHECK_WORKSPACE_REQUEST, STATUS_NOTIFICATION, type CheckWorkspaceResult, type RiskStatus } from '../../../language/lsp/requests/status-protocol.js';
@@ -13,6 +13,7 @@ import { loadModelFiles } from '../../../language/model/load-model.js';
 import { createRiskServices, type RiskServices } from '../../../language/risk-module.js';
 import { EXAMPLES_AS_OF, exampleFolder, riskFiles } from '../exports/example-models.js';
 import { TEST_AS_OF } from './lsp-model.js';
+import { MemoryFileSystem } from '../../helpers/memory-file-system.js';
 
 const METHOD = `
 method "M" {
@@ -29,56 +30,6 @@ role Owner "Owner"
 function risk(acceptedUntil?: string): string {
     const acceptance = acceptedUntil ? `acceptance { by CEO on 2026-11-01 until ${acceptedUntil} level High "Funded" }` : '';
     return `risk R-001 "Admin takeover" { owner Owner likelihood Possible impact Severe treatment accept reviewed 2026-11-01 ${acceptance} }\n`;
-}
-
-/** Files in memory, read as the server reads files on disk. */
-class MemoryFileSystem implements FileSystemProvider {
-    readonly files = new Map<string, string>();
-
-    async stat(uri: URI): Promise<FileSystemNode> {
-        return this.statSync(uri);
-    }
-
-    statSync(uri: URI): FileSystemNode {
-        this.readFileSync(uri);
-        return { uri, isFile: true, isDirectory: false };
-    }
-
-    async exists(uri: URI): Promise<boolean> {
-        return this.existsSync(uri);
-    }
-
-    existsSync(uri: URI): boolean {
-        return this.files.has(uri.toString());
-    }
-
-    async readBinary(uri: URI): Promise<Uint8Array> {
-        return this.readBinarySync(uri);
-    }
-
-    readBinarySync(uri: URI): Uint8Array {
-        return new TextEncoder().encode(this.readFileSync(uri));
-    }
-
-    async readFile(uri: URI): Promise<string> {
-        return this.readFileSync(uri);
-    }
-
-    readFileSync(uri: URI): string {
-        const text = this.files.get(uri.toString());
-        if (text === undefined) {
-            throw new Error(`no such file: ${uri.toString()}`);
-        }
-        return text;
-    }
-
-    async readDirectory(): Promise<FileSystemNode[]> {
-        return [];
-    }
-
-    readDirectorySync(): FileSystemNode[] {
-        return [];
-    }
 }
 
 class Editor {
