@@ -7,14 +7,10 @@ import { isAcceptance, isAsset, isMethod, isRisk, type Acceptance, type Action, 
 import { whyNotRealDate } from '../evaluation/dates.js';
 import type { ModelEvaluator } from '../evaluation/model-evaluator.js';
 import { IssueCodes } from './issue-codes.js';
+import { nounOf } from './declaration-nouns.js';
 import { report } from './report.js';
 
 type NamedDeclaration = AstNode & { name?: string };
-
-const DECLARATION_NOUNS: Record<string, string> = {
-    Role: 'role', Scope: 'scope', Asset: 'asset', Threat: 'threat', Vulnerability: 'vulnerability',
-    Control: 'control', Risk: 'risk', Action: 'action'
-};
 
 /** Where a declaration of each kind is meant to be named. */
 const USE_HINTS: Record<string, string> = {
@@ -50,14 +46,14 @@ export class ModelValidator {
         }
         const twins = this.evaluator.evaluate().declarationsById.get(declaration.name);
         if (twins.length > 1) {
-            const others = twins.filter(twin => twin !== declaration).map(twin => `${DECLARATION_NOUNS[twin.$type] ?? twin.$type.toLowerCase()} ${placeOf(twin, declaration)}`);
+            const others = twins.filter(twin => twin !== declaration).map(twin => `${nounOf(twin.$type) ?? twin.$type.toLowerCase()} ${placeOf(twin, declaration)}`);
             report(accept, IssueCodes.DuplicateId, `\`${declaration.name}\` is declared ${twins.length} times (also as ${others.join(', ')}); IDs are shared by roles, scopes, assets, threats, vulnerabilities, controls, risks and actions: rename one.`, { node: declaration, property: 'name' });
         }
     };
 
     checkUsed = (declaration: NamedDeclaration, accept: ValidationAcceptor): void => {
         if (declaration.name && !this.evaluator.evaluate().referenced.has(declaration)) {
-            const noun = DECLARATION_NOUNS[declaration.$type];
+            const noun = nounOf(declaration.$type)!;
             report(accept, IssueCodes.Unused, `${capitalise(noun)} \`${declaration.name}\` is referenced by nothing: ${USE_HINTS[declaration.$type] ?? 'use it in a risk'}, or remove it.`, { node: declaration, property: 'name' });
         }
     };
@@ -155,7 +151,7 @@ function propertyLabel(property: string, keyword: CstNode | undefined, value: Cs
 
 function blockName(node: AstNode): string {
     const name = (node as NamedDeclaration).name;
-    const noun = DECLARATION_NOUNS[node.$type];
+    const noun = nounOf(node.$type);
     if (noun && name) {
         return `${noun} ${name}`;
     }

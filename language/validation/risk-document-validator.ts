@@ -11,22 +11,10 @@ import { isMatrixCell, isMatrixRowLabel } from '../generated/ast.js';
 import type { RiskServices } from '../risk-module.js';
 import { ISSUES, IssueCodes, type IssueCode } from './issue-codes.js';
 import { listOf, nearestName } from './suggestions.js';
+import { nounOf, withArticle } from './declaration-nouns.js';
 import { friendlySyntaxMessage } from './syntax-messages.js';
 
 const ANNEX_ID = /^A\.\d+\.\d+(\.\d+)?$/;
-
-const NOUNS: Record<string, string> = {
-    Role: 'role',
-    Scope: 'scope',
-    Asset: 'asset',
-    Threat: 'threat',
-    Vulnerability: 'vulnerability',
-    ControlTarget: 'control',
-    Control: 'control',
-    Level: 'level',
-    Risk: 'risk',
-    Action: 'action'
-};
 
 export class RiskDocumentValidator extends DefaultDocumentValidator {
     private readonly services: RiskServices;
@@ -55,7 +43,9 @@ export class RiskDocumentValidator extends DefaultDocumentValidator {
             if (!error) {
                 continue;
             }
-            const described = this.describeUnresolved(error.info);
+            // One suggestion per name: the message and the quick fix (data.suggestion) both use it.
+            const suggestion = this.suggestionOf(error.info);
+            const described = this.describeUnresolved(error.info, suggestion);
             if (!described) {
                 continue;
             }
@@ -66,19 +56,19 @@ export class RiskDocumentValidator extends DefaultDocumentValidator {
                 property: error.info.property,
                 index: error.info.index,
                 code,
-                data: { code, refText: error.info.reference.$refText, suggestion: this.suggestionOf(error.info) }
+                data: { code, refText: error.info.reference.$refText, suggestion }
             };
             diagnostics.push(this.toDiagnostic(ISSUES[code].severity, message, info));
         }
     }
 
     /** What to say about a name that did not link; nothing when another diagnostic already covers it. */
-    private describeUnresolved(info: ReferenceInfo): { code: IssueCode; message: string } | undefined {
+    private describeUnresolved(info: ReferenceInfo, suggestion: string | undefined): { code: IssueCode; message: string } | undefined {
         const text = info.reference.$refText;
         const type = this.services.shared.AstReflection.getReferenceType(info);
         if (isMatrixRowLabel(info.container) || isMatrixCell(info.container)) {
             const what = isMatrixCell(info.container) ? 'level' : 'likelihood value';
-            return { code: IssueCodes.MatrixInvalid, message: `The matrix names \`${text}\`, which is not a ${what} of the method.${this.didYouMean(info)}` };
+            return { code: IssueCodes.MatrixInvalid, message: `The matrix names \`${text}\`, which is not a ${what} of the method.${didYouMean(suggestion)}` };
         }
         if (type === 'LikelihoodValue' || type === 'ImpactValue') {
             const scale = type === 'LikelihoodValue' ? 'likelihood' : 'impact';
@@ -95,21 +85,15 @@ export class RiskDocumentValidator extends DefaultDocumentValidator {
             const suggestion = nearest ? ` Did you mean ${nearest.id} "${nearest.title}"?` : '';
             return { code: IssueCodes.UnknownControl, message: `${text} is not an Annex A control of ISO/IEC 27001:2022 (A.5.1–A.5.37, A.6.1–A.6.8, A.7.1–A.7.14, A.8.1–A.8.34).${suggestion}` };
         }
-        const noun = NOUNS[type] ?? 'declaration';
+        const noun = nounOf(type) ?? 'declaration';
         const namesake = this.services.evaluation.ModelEvaluator.evaluate().declarationsById.get(text)[0];
         if (namesake) {
             // Declared, but as something else: declaring it again would only clash.
-            const kind = NOUNS[namesake.$type] ?? namesake.$type.toLowerCase();
-            return { code: IssueCodes.UnresolvedReference, message: `\`${text}\` is ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}, not ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}: name ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun} here.${this.didYouMean(info)}` };
+            const kind = nounOf(namesake.$type) ?? namesake.$type.toLowerCase();
+            return { code: IssueCodes.UnresolvedReference, message: `\`${text}\` is ${withArticle(kind)}, not ${withArticle(noun)}: name ${withArticle(noun)} here.${didYouMean(suggestion)}` };
         }
-        const suggestion = this.suggestionOf(info);
         const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : ` Declare it (\`${noun === 'level' ? 'levels { … }' : noun} ${text} …\`) in any file of the model.`;
         return { code: IssueCodes.UnresolvedReference, message: `No ${noun} named \`${text}\` is declared.${hint}` };
-    }
-
-    private didYouMean(info: ReferenceInfo): string {
-        const suggestion = this.suggestionOf(info);
-        return suggestion ? ` Did you mean \`${suggestion}\`?` : '';
     }
 
     private suggestionOf(info: ReferenceInfo): string | undefined {
@@ -125,4 +109,8 @@ export class RiskDocumentValidator extends DefaultDocumentValidator {
     private candidates(info: ReferenceInfo): string[] {
         return this.services.references.ScopeProvider.getScope(info).getAllElements().map(description => description.name).distinct().toArray();
     }
+}
+
+function didYouMean(suggestion: string | undefined): string {
+    return suggestion ? ` Did you mean \`${suggestion}\`?` : '';
 }

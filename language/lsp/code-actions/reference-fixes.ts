@@ -9,20 +9,11 @@ import { ANNEX_A_BY_ID } from '../../builtins/annex-a.js';
 import type { Model } from '../../generated/ast.js';
 import { insertAt, lineBreakOf, rangeOf } from './block-edits.js';
 import { dataOf, localFix, modelDocuments, quickFix, type FixContext, type QuickFix } from './quick-fix.js';
+import { nounOf } from '../../validation/declaration-nouns.js';
 
 type DeclarationKind = 'role' | 'asset' | 'threat' | 'vulnerability' | 'scope' | 'control';
 
-/** The declaration a reference of each type names; scale values and levels are declared in the method. */
-const KIND_OF_REFERENCE_TYPE: Readonly<Record<string, DeclarationKind>> = {
-    Role: 'role',
-    Asset: 'asset',
-    Threat: 'threat',
-    Vulnerability: 'vulnerability',
-    Scope: 'scope',
-    ControlTarget: 'control',
-    Control: 'control'
-};
-
+/** The kinds a quick fix can declare, with their AST types; scale values and levels are declared in the method. */
 const AST_TYPE_OF_KIND: Readonly<Record<DeclarationKind, string>> = {
     role: 'Role',
     asset: 'Asset',
@@ -62,7 +53,7 @@ function declareAction(context: FixContext, name: string | undefined): CodeActio
     if (!info || !name || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(name)) {
         return undefined;
     }
-    const kind = KIND_OF_REFERENCE_TYPE[context.services.shared.AstReflection.getReferenceType(info)];
+    const kind = declarableKind(nounOf(context.services.shared.AstReflection.getReferenceType(info)));
     if (!kind || context.services.evaluation.ModelEvaluator.evaluate().declarationsById.get(name).length > 0) {
         // Levels and scale values belong in the method; a name declared as something else would clash.
         return undefined;
@@ -74,6 +65,10 @@ function declareAction(context: FixContext, name: string | undefined): CodeActio
     const target = documentFor(context, kind);
     const what = kind === 'asset' ? `${supporting ? 'supporting' : 'primary'} asset` : kind;
     return quickFix(context, `Declare ${what} \`${name}\``, { [target.uri.toString()]: [appendDeclaration(target, declaration)] });
+}
+
+function declarableKind(noun: string | undefined): DeclarationKind | undefined {
+    return noun !== undefined && noun in AST_TYPE_OF_KIND ? noun as DeclarationKind : undefined;
 }
 
 /** The reference the diagnostic is about, while it is unresolved. */
