@@ -2,12 +2,11 @@
  * The options of `risk export`, validated at the boundary like those of `risk check`.
  */
 import { z } from 'zod';
-import { isRealDate, today, type IsoDate } from '../language/evaluation/dates.js';
+import { today, type IsoDate } from '../language/evaluation/dates.js';
 import { EXPORT_FORMATS, EXPORT_KINDS, type ExportFormat } from '../language/exports/index.js';
 import type { ExportKind } from '../language/exports/table.js';
 import { UsageError } from './errors.js';
-
-const quoted = (value: unknown) => JSON.stringify(String(value));
+import { AsOfOption, quoted } from './options.js';
 
 const ExportOptionsSchema = z.object({
     kind: z.enum(EXPORT_KINDS as [ExportKind, ...ExportKind[]], {
@@ -18,10 +17,7 @@ const ExportOptionsSchema = z.object({
         error: issue => `--format ${quoted(issue.input)} is not an export format; use one of ${EXPORT_FORMATS.join(', ')}`
     }).default('csv'),
     output: z.string().min(1, { error: '--output needs a file name' }).optional(),
-    asOf: z.string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: issue => `--as-of ${quoted(issue.input)} is not a date; write it as YYYY-MM-DD, e.g. --as-of ${today()}`, abort: true })
-        .refine(isRealDate, { error: issue => `--as-of ${quoted(issue.input)} is not a real calendar date; write an existing date as YYYY-MM-DD` })
-        .optional(),
+    asOf: AsOfOption.optional(),
     bom: z.boolean().default(false)
 });
 

@@ -18,22 +18,24 @@ export const DEFAULTS = {
     paths: ['.']
 } as const satisfies { format: OutputFormat; failOn: FailLevel; paths: readonly string[] };
 
-const quoted = (value: unknown) => JSON.stringify(String(value));
+export const quoted = (value: unknown) => JSON.stringify(String(value));
+
+/** `--as-of`, shared by every command that evaluates dates: a real calendar date as YYYY-MM-DD. */
+export const AsOfOption = z.string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, {
+        error: issue => `--as-of ${quoted(issue.input)} is not a date; write it as YYYY-MM-DD, e.g. --as-of ${today()}`,
+        abort: true
+    })
+    .refine(isRealDate, {
+        error: issue => `--as-of ${quoted(issue.input)} is not a real calendar date; write an existing date as YYYY-MM-DD, e.g. --as-of ${today()}`
+    });
 
 const CheckOptionsSchema = z.object({
     paths: z.array(z.string().min(1, { error: 'an empty path was given; name a file or folder, or leave the paths out to check the current folder' })).default([...DEFAULTS.paths]),
     format: z.enum(FORMATS, {
         error: issue => `--format ${quoted(issue.input)} is not a format; use one of ${FORMATS.join(', ')}`
     }).default(DEFAULTS.format),
-    asOf: z.string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, {
-            error: issue => `--as-of ${quoted(issue.input)} is not a date; write it as YYYY-MM-DD, e.g. --as-of ${today()}`,
-            abort: true
-        })
-        .refine(isRealDate, {
-            error: issue => `--as-of ${quoted(issue.input)} is not a real calendar date; write an existing date as YYYY-MM-DD, e.g. --as-of ${today()}`
-        })
-        .optional(),
+    asOf: AsOfOption.optional(),
     failOn: z.enum(FAIL_LEVELS, {
         error: issue => `--fail-on ${quoted(issue.input)} is not a level; use one of ${FAIL_LEVELS.join(', ')}`
     }).default(DEFAULTS.failOn),
