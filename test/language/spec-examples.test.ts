@@ -56,7 +56,7 @@ function summary(findings: readonly Finding[]): string[] {
 
 describe('the specification\'s examples', () => {
     test('are where this test expects them', () => {
-        expect([...examples.keys()]).toEqual(['2', '3.1', '3.2', '3.3', '3.4', '4', '5', '6', '7']);
+        expect([...examples.keys()]).toEqual(['2', '3.1', '3.2', '3.3', '3.4', '4', '5', '6', '7', '11.1', '11.2']);
         expect([...examples.values()].every(blocks => blocks.length === 1)).toBe(true);
     });
 
@@ -161,6 +161,12 @@ risk R-1 "Region outage" {
         expect(evaluation.residual?.level?.name).toBe('Moderate');
         expect(evaluation.aboveAppetite).toBe(false);
     });
+});
+
+describe('the specification\'s version-2 examples (section 11)', () => {
+    // Section 11 is not in the grammar yet: issue #8.
+    test.todo('11.1: an applicability block parses and decides every control it names');
+    test.todo('11.2: roles with `accepts` parse and authorise acceptances as the section says');
 });
 
 describe('the checked-in copy of the specification', () => {
