@@ -34,7 +34,8 @@ Examples:
   risk check                                    check the model in the current folder
   risk check risks/ --as-of 2026-11-23          reproducible: every date rule uses that day
   risk check --format sarif > risk.sarif        for GitHub code scanning
-  risk check --format github --fail-on warning  annotations in a GitHub Actions run`;
+  risk check --format github --fail-on warning  annotations in a GitHub Actions run
+  risk check --baseline origin/main             only the findings a branch introduced`;
 
 const EXPORT_HELP = `
 Exports (columns in docs/exports.md):
@@ -107,9 +108,10 @@ function createProgram(io: CliIo, args: readonly string[], setExitCode: (code: n
         .addOption(new Option('--as-of <date>', 'the date every date rule uses, as YYYY-MM-DD (default: today)'))
         .addOption(new Option('--fail-on <level>', `exit 1 when a finding is at or above this level: ${FAIL_LEVELS.join(', ')}`).default(DEFAULTS.failOn))
         .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings, whatever --fail-on says (default: no limit)'))
+        .addOption(new Option('--baseline <rev>', 'report only findings absent at this git revision (matched by code and risk IDs, not by line); the summary says how many were hidden'))
         .helpOption('-h, --help', 'show this help and exit')
         .addHelpText('after', CHECK_HELP)
-        .action(async (paths: string[], options: { format?: string; asOf?: string; failOn?: string; maxWarnings?: string }) => {
+        .action(async (paths: string[], options: { format?: string; asOf?: string; failOn?: string; maxWarnings?: string; baseline?: string }) => {
             setExitCode(await runCheck({ paths, ...options }, io));
         });
 
