@@ -7,7 +7,7 @@ import type { CheckReport } from '../../cli/report.js';
 function finding(overrides: Partial<Finding>): Finding {
     return {
         file: 'a.risk', absolutePath: '/w/a.risk', line: 3, column: 1, endLine: 3, endColumn: 2,
-        severity: 'warning', code: 'missing-owner', message: 'm', sourceLine: 'x', ...overrides
+        severity: 'warning', code: 'missing-owner', message: 'm', sourceLine: 'x', subjects: [], ...overrides
     };
 }
 
