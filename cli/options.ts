@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isRealDate, today, type IsoDate } from '../language/evaluation/dates.js';
 import { UsageError } from './errors.js';
 
-export const FORMATS = ['pretty', 'json', 'sarif', 'github'] as const;
+export const FORMATS = ['pretty', 'json', 'sarif', 'github', 'gitlab', 'md'] as const;
 export type OutputFormat = typeof FORMATS[number];
 
 export const FAIL_LEVELS = ['error', 'warning', 'info', 'never'] as const;
@@ -44,7 +44,8 @@ const CheckOptionsSchema = z.object({
             error: issue => `--max-warnings ${quoted(issue.input)} is not a whole number; give the number of warnings to allow, e.g. --max-warnings 0`
         })
         .transform(Number)
-        .optional()
+        .optional(),
+    summary: z.boolean().default(false)
 });
 
 /** The options as commander hands them over: strings, or undefined when not given. */
@@ -54,6 +55,7 @@ export interface RawCheckOptions {
     readonly asOf?: string;
     readonly failOn?: string;
     readonly maxWarnings?: string;
+    readonly summary?: boolean;
 }
 
 export interface CheckOptions {
@@ -63,6 +65,8 @@ export interface CheckOptions {
     readonly failOn: FailLevel;
     /** Exit 1 when there are more warnings than this; undefined: no limit. */
     readonly maxWarnings: number | undefined;
+    /** Also append the Markdown report to the file GITHUB_STEP_SUMMARY names. */
+    readonly summary: boolean;
 }
 
 /** Validates the raw option strings; throws a UsageError naming every bad value. */
@@ -71,6 +75,6 @@ export function parseCheckOptions(raw: RawCheckOptions, now: Date = new Date()):
     if (!result.success) {
         throw new UsageError(result.error.issues.map(issue => issue.message).join('\n'));
     }
-    const { paths, format, asOf, failOn, maxWarnings } = result.data;
-    return { paths: paths.length > 0 ? paths : [...DEFAULTS.paths], format, asOf: asOf ?? today(now), failOn, maxWarnings };
+    const { paths, format, asOf, failOn, maxWarnings, summary } = result.data;
+    return { paths: paths.length > 0 ? paths : [...DEFAULTS.paths], format, asOf: asOf ?? today(now), failOn, maxWarnings, summary };
 }

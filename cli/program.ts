@@ -32,7 +32,10 @@ Examples:
   risk check                                    check the model in the current folder
   risk check risks/ --as-of 2026-11-23          reproducible: every date rule uses that day
   risk check --format sarif > risk.sarif        for GitHub code scanning
-  risk check --format github --fail-on warning  annotations in a GitHub Actions run`;
+  risk check --format github --summary          annotations and a job summary in GitHub Actions
+  risk check --format gitlab > gl-code-quality-report.json
+                                                for GitLab Code Quality
+  risk check --format md                        Markdown, for a pull-request comment`;
 
 const EXPORT_HELP = `
 Exports (columns in docs/exports.md):
@@ -81,9 +84,10 @@ function createProgram(io: CliIo, setExitCode: (code: number) => void): Command 
         .addOption(new Option('--as-of <date>', 'the date every date rule uses, as YYYY-MM-DD (default: today)'))
         .addOption(new Option('--fail-on <level>', `exit 1 when a finding is at or above this level: ${FAIL_LEVELS.join(', ')}`).default(DEFAULTS.failOn))
         .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings, whatever --fail-on says (default: no limit)'))
+        .addOption(new Option('--summary', 'also append the Markdown report (as --format md prints it) to the file $GITHUB_STEP_SUMMARY names; nothing when it is not set'))
         .helpOption('-h, --help', 'show this help and exit')
         .addHelpText('after', CHECK_HELP)
-        .action(async (paths: string[], options: { format?: string; asOf?: string; failOn?: string; maxWarnings?: string }) => {
+        .action(async (paths: string[], options: { format?: string; asOf?: string; failOn?: string; maxWarnings?: string; summary?: boolean }) => {
             setExitCode(await runCheck({ paths, ...options }, io));
         });
 
