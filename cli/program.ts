@@ -34,7 +34,10 @@ Examples:
   risk check                                    check the model in the current folder
   risk check risks/ --as-of 2026-11-23          reproducible: every date rule uses that day
   risk check --format sarif > risk.sarif        for GitHub code scanning
-  risk check --format github --fail-on warning  annotations in a GitHub Actions run
+  risk check --format github --summary          annotations and a job summary in GitHub Actions
+  risk check --format gitlab > gl-code-quality-report.json
+                                                for GitLab Code Quality
+  risk check --format md                        Markdown, for a pull-request comment
   risk check --baseline origin/main             only the findings a branch introduced`;
 
 const EXPORT_HELP = `
@@ -109,9 +112,10 @@ function createProgram(io: CliIo, args: readonly string[], setExitCode: (code: n
         .addOption(new Option('--fail-on <level>', `exit 1 when a finding is at or above this level: ${FAIL_LEVELS.join(', ')}`).default(DEFAULTS.failOn))
         .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings, whatever --fail-on says (default: no limit)'))
         .addOption(new Option('--baseline <rev>', 'report only findings absent at this git revision (matched by code and risk IDs, not by line); the summary says how many were hidden'))
+        .addOption(new Option('--summary', 'also append the Markdown report (as --format md prints it) to the file $GITHUB_STEP_SUMMARY names; nothing when it is not set'))
         .helpOption('-h, --help', 'show this help and exit')
         .addHelpText('after', CHECK_HELP)
-        .action(async (paths: string[], options: { format?: string; asOf?: string; failOn?: string; maxWarnings?: string; baseline?: string }) => {
+        .action(async (paths: string[], options: { format?: string; asOf?: string; failOn?: string; maxWarnings?: string; baseline?: string; summary?: boolean }) => {
             setExitCode(await runCheck({ paths, ...options }, io));
         });
 
