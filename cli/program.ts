@@ -39,6 +39,10 @@ Exports (columns in docs/exports.md):
   register  one row per risk, highest residual level first
   plan      one row per treatment action, by due date
   soa       the 93 Annex A controls of ISO/IEC 27001:2022, used or not, and by what
+  all       the three in one workbook (--format xlsx only)
+
+Formats: csv, md and json go to stdout or --output; xlsx (a Summary sheet with the
+coloured heat maps, then one sheet per export) needs --output.
 
 Exit codes:
   0  the export was written
@@ -48,7 +52,8 @@ Exit codes:
 Examples:
   risk export register examples/acme-saas --format md > register.md
   risk export plan risks/ --output out/plan.csv --bom --as-of 2026-11-23
-  risk export soa --format json`;
+  risk export soa --format json
+  risk export all examples/acme-saas --format xlsx --output register.xlsx`;
 
 const LSP_HELP = `
 The language server of the VS Code extension, for any editor that speaks the Language
@@ -89,9 +94,9 @@ function createProgram(io: CliIo, setExitCode: (code: number) => void): Command 
 
     program.command('export')
         .description('Export the risk register, the treatment plan or the Statement of Applicability of one model.')
-        .argument('<what>', `what to export: register, plan or soa`)
+        .argument('<what>', `what to export: register, plan, soa, or all (one workbook; with --format xlsx)`)
         .argument('[paths...]', 'the model: one folder, or the .risk files of one model (default: ".")')
-        .addOption(new Option('-f, --format <format>', 'csv, md (GitHub Markdown with summary and heat map) or json').default('csv'))
+        .addOption(new Option('-f, --format <format>', 'csv, md (GitHub Markdown with summary and heat map), json, or xlsx (an Excel workbook; needs --output)').default('csv'))
         .addOption(new Option('-o, --output <file>', 'write to this file (folders are created; never a .risk file) instead of stdout'))
         .addOption(new Option('--as-of <date>', 'the date acceptance validity and overdue actions are computed on, as YYYY-MM-DD (default: today)'))
         .addOption(new Option('--bom', 'start a CSV with a UTF-8 byte-order mark, for Excel'))
