@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { runCheck, type CheckIo } from './check-command.js';
 import { runExport } from './export-command.js';
+import { runImport } from './import-command.js';
 import { ExitCode, UsageError } from './errors.js';
 import { DEFAULTS, FAIL_LEVELS, FORMATS } from './options.js';
 import { VERSION } from './version.js';
@@ -54,6 +55,24 @@ Examples:
   risk export plan risks/ --output out/plan.csv --bom --as-of 2026-11-23
   risk export soa --format json
   risk export all examples/acme-saas --format xlsx --output register.xlsx`;
+
+const IMPORT_HELP = `
+Columns (any order; names compared without case, spaces or punctuation; see docs/import.md):
+  Risk ID, Risk Description, Asset Owner / Risk Owner, Likelihood, Impact, Risk Level,
+  Existing Controls, Recommended Treatment, Action Owner, Due Date, Status, and every
+  column of \`risk export register\`. Other columns are left out and listed.
+
+Writes method.risk, roles.risk, assets.risk, threats.risk, risks.risk (those needed)
+into --out and prints what was inferred, guessed and left out, row by row.
+
+Exit codes:
+  0  the model was written
+  2  usage error: the file cannot be read or has no register (the message gives the
+     row and column), or a file to write exists already (use --force)
+
+Examples:
+  risk import register.xlsx --out model/
+  risk import risks.csv --map "Risk Rating=level" --map "Mitigation Owner=actionOwner"`;
 
 const LSP_HELP = `
 The language server of the VS Code extension, for any editor that speaks the Language
@@ -104,6 +123,19 @@ function createProgram(io: CliIo, setExitCode: (code: number) => void): Command 
         .addHelpText('after', EXPORT_HELP)
         .action(async (kind: string, paths: string[], options: { format?: string; output?: string; asOf?: string; bom?: boolean }) => {
             setExitCode(await runExport({ kind, paths, ...options }, io));
+        });
+
+    program.command('import')
+        .description('Turn a spreadsheet risk register (CSV or XLSX) into a folder of .risk files.')
+        .argument('<file>', 'the register: a .csv or .xlsx file')
+        .addOption(new Option('--sheet <name>', 'the sheet of an XLSX file (default: the first; a workbook of `risk export` its Register)'))
+        .addOption(new Option('--map <column=field...>', 'read a column as a field, e.g. --map "Risk Rating=level" (repeatable)'))
+        .addOption(new Option('--out <dir>', 'the folder to write the model to (default: ".")'))
+        .addOption(new Option('--force', 'replace files of the same names in --out'))
+        .helpOption('-h, --help', 'show this help and exit')
+        .addHelpText('after', IMPORT_HELP)
+        .action(async (file: string, options: { sheet?: string; map?: string[]; out?: string; force?: boolean }) => {
+            setExitCode(await runImport({ file, ...options }, io));
         });
 
     program.command('lsp')
