@@ -9,6 +9,7 @@
  * | `unknown-control` | Change to the nearest Annex A control (preferred) |
  * | `missing-owner` | Add `owner ROLE` (the model's first role) |
  * | `action-overdue` | Mark the action done |
+ * | `syntax-error` (a word a block does not take, near one it does) | Change it to that keyword (preferred) |
  */
 import type { LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
@@ -21,6 +22,7 @@ import { markActionDone } from './code-actions/action-fixes.js';
 import { addOwner } from './code-actions/owner-fix.js';
 import { dataOf, type QuickFix } from './code-actions/quick-fix.js';
 import { fixUnknownControl, fixUnresolvedReference } from './code-actions/reference-fixes.js';
+import { fixMisspeltKeyword } from './code-actions/syntax-fixes.js';
 
 export const QUICK_FIXES: Readonly<Partial<Record<IssueCode, QuickFix>>> = {
     [IssueCodes.UnacceptedResidual]: addAcceptance,
@@ -29,7 +31,8 @@ export const QUICK_FIXES: Readonly<Partial<Record<IssueCode, QuickFix>>> = {
     [IssueCodes.UnresolvedReference]: fixUnresolvedReference,
     [IssueCodes.UnknownControl]: fixUnknownControl,
     [IssueCodes.MissingOwner]: addOwner,
-    [IssueCodes.ActionOverdue]: markActionDone
+    [IssueCodes.ActionOverdue]: markActionDone,
+    [IssueCodes.SyntaxError]: fixMisspeltKeyword
 };
 
 export class RiskCodeActionProvider implements CodeActionProvider {

@@ -34,3 +34,37 @@ describe('syntax errors in a model', () => {
         ]);
     });
 });
+
+describe('a word a block does not take', () => {
+    const HEADER = 'role CTO "Chief Technology Officer"\n';
+
+    test('names what the block takes, read from the grammar, and ends with the closing brace', async () => {
+        const findings = await findingsOf(HEADER + 'risk R-1 "Supplier breach" {\n  owner CTO\n  category "Supplier"\n}\n', ['syntax-error']);
+        expect(findings.map(finding => [finding.line, finding.text, finding.message])).toEqual([[4, 'category',
+            '`category` is not something a `risk` block takes. It takes `owner`, `scope`, `threat`, `exploits`, `on`, `harms`, `consequence`, '
+            + '`controls`, `likelihood`, `impact`, `treatment`, `residual`, `acceptance`, `status` or `reviewed`, and ends with `}`.']]);
+    });
+
+    test.each([
+        ['an action', 'risk R-1 "x" {\n  treatment reduce { action "Patch" { owner CTO dew 2027-01-31 } }\n}', 'dew', 'due', '`action` block', '`owner`, `due`, `status` or `controls`'],
+        ['the accept criteria', 'method "m" {\n  accept { appetite Low lastz 3 months }\n}', 'lastz', 'lasts', '`accept` block', '`appetite`, `major` or `lasts`'],
+        ['a scope', 'scope S "Platform" { ownr CTO }', 'ownr', 'owner', '`scope` block', '`owner`, `includes`, `excludes` or `approved`'],
+        ['an acceptance, where `until` is part of `by … on …`', 'risk R-1 "x" {\n  acceptance { by CTO on 2026-01-01 untill 2027-01-01 "ok" }\n}', 'untill', 'until', '`acceptance` block', '`by`, `level` or a quoted string']
+    ])('in %s: the nearest keyword is suggested', async (_, model, written, suggestion, block, takes) => {
+        const [finding] = await findingsOf(HEADER + model, ['syntax-error']);
+        expect(finding.text).toBe(written);
+        expect(finding.message).toContain(`\`${written}\` is not something a${block.startsWith('`a') ? 'n' : ''} ${block} takes. Did you mean \`${suggestion}\`? It takes ${takes}, and ends with \`}\`.`);
+    });
+
+    test('a word far from every keyword gets no suggestion', async () => {
+        const [finding] = await findingsOf(HEADER + 'asset Db "Database" {\n  primary information\n  categroy "x"\n}', ['syntax-error']);
+        expect(finding.message).toBe('`categroy` is not something an `asset` block takes. It takes `primary`, `supporting`, `owner`, `confidentiality`, `integrity`, `availability` or `supports`, and ends with `}`.');
+    });
+
+    test('something that is not a word, and a block left open at the end of the file', async () => {
+        const [stray] = await findingsOf(HEADER + 'scope S "Platform" {\n  owner CTO\n  {\n}', ['syntax-error']);
+        expect(stray.message).toBe('Expected an entry of a `scope` block or its closing `}` but found `{`. A `scope` block takes `owner`, `includes`, `excludes` or `approved`.');
+        const [open] = await findingsOf(HEADER + 'risk R-1 "x" {\n  owner CTO\n', ['syntax-error']);
+        expect(open.message).toBe('A `risk` block is not closed before the end of the file: add its closing `}`.');
+    });
+});
