@@ -7,7 +7,7 @@
  * | `unaccepted-residual`, `acceptance-expired`, `acceptance-outdated` | Add an acceptance (stub by an authorised role, on the as-of date, at the residual level) |
  * | `unresolved-reference` | Change to the suggested name (preferred); declare the name as what the reference expects |
  * | `unknown-control` | Change to the nearest Annex A control (preferred) |
- * | `missing-owner` | Add `owner ROLE` (the model's first role) |
+ * | `missing-owner`, `action-incomplete` (no owner) | Add `owner ROLE` (the model's first role) |
  * | `action-overdue` | Mark the action done |
  * | `syntax-error` (a word a block does not take, near one it does) | Change it to that keyword (preferred) |
  */
@@ -31,6 +31,7 @@ export const QUICK_FIXES: Readonly<Partial<Record<IssueCode, QuickFix>>> = {
     [IssueCodes.UnresolvedReference]: fixUnresolvedReference,
     [IssueCodes.UnknownControl]: fixUnknownControl,
     [IssueCodes.MissingOwner]: addOwner,
+    [IssueCodes.ActionIncomplete]: addOwner,
     [IssueCodes.ActionOverdue]: markActionDone,
     [IssueCodes.SyntaxError]: fixMisspeltKeyword
 };

@@ -72,14 +72,19 @@ describe('missing-owner', () => {
         });
     });
 
-    test('an unnamed action is named by risk and position and marked by its title', async () => {
-        const finding = await only(HEADER + `
+    test('an action without owner is action-incomplete only (specification 11.7), named by risk and position and marked by its title', async () => {
+        const findings = await findingsOf(HEADER + `
 risk R-001 "Laptop theft" {
   owner CTO likelihood Possible impact Noticeable
   treatment reduce { action Encrypt "Disk encryption" { owner CTO due 2027-01-31 } action "Remote wipe" { due 2027-01-31 } }
   reviewed 2026-11-01
-}`, 'missing-owner');
-        expect(shape(finding)).toEqual({ severity: 'warning', text: '"Remote wipe"', message: 'Action R-001/2 has no owner: add `owner ROLE`.' });
+}`, ['missing-owner', 'action-incomplete']);
+        expect(findings.map(finding => ({ code: finding.code, ...shape(finding) }))).toEqual([{
+            code: 'action-incomplete',
+            severity: 'warning',
+            text: '"Remote wipe"',
+            message: 'Action R-001/2 has no `owner`: add `owner ROLE`; a treatment plan needs someone and a date for every action.'
+        }]);
     });
 
     test('a primary asset without owner; a supporting one needs none', async () => {
@@ -322,8 +327,8 @@ risk R-001 "Vulnerable library" {
     test('action-incomplete lists what is missing, on the action ID or title', async () => {
         const findings = await findingsOf(plan('action AutoUpdates "Automated updates" { owner CTO }\n    action "SBOM" { status planned }'), ['action-incomplete']);
         expect(findings.map(shape)).toEqual([
-            { severity: 'warning', text: 'AutoUpdates', message: 'Action AutoUpdates has no `due`: a treatment plan needs someone and a date for every action.' },
-            { severity: 'warning', text: '"SBOM"', message: 'Action R-001/2 has no `owner` or `due`: a treatment plan needs someone and a date for every action.' }
+            { severity: 'warning', text: 'AutoUpdates', message: 'Action AutoUpdates has no `due`: add `due YYYY-MM-DD`; a treatment plan needs someone and a date for every action.' },
+            { severity: 'warning', text: '"SBOM"', message: 'Action R-001/2 has no `owner` or `due`: add `owner ROLE` and `due YYYY-MM-DD`; a treatment plan needs someone and a date for every action.' }
         ]);
     });
 
