@@ -26,6 +26,12 @@ export interface AcceptanceEvaluation {
     readonly authorised: boolean;
     /** The pinned `level` ranks below the residual level computed now. */
     readonly outdated: boolean;
+    /**
+     * The last day it holds or held (`lapses`) when, dates aside, it is valid; undefined for an
+     * acceptance that holds on no day at all (incomplete, not authorised, outdated), so that no
+     * report shows a term for a decision that never counted.
+     */
+    readonly holdsUntil?: IsoDate;
     readonly valid: boolean;
 }
 
@@ -123,6 +129,7 @@ function evaluateAcceptance(acceptance: Acceptance, risk: Risk, residual: Assess
     const pinnedRank = method?.rank(acceptance.level?.ref);
     const residualRank = method?.rank(residual?.level);
     const outdated = pinnedRank !== undefined && residualRank !== undefined && pinnedRank < residualRank;
+    const holds = complete && on !== undefined && lapses !== undefined && authorised && !outdated;
     return {
         acceptance,
         complete,
@@ -132,7 +139,8 @@ function evaluateAcceptance(acceptance: Acceptance, risk: Risk, residual: Assess
         daysLeft: lapses !== undefined && !expired ? daysBetween(asOf, lapses) : undefined,
         authorised,
         outdated,
-        valid: complete && on !== undefined && lapses !== undefined && !notYetEffective && !expired && authorised && !outdated
+        holdsUntil: holds ? lapses : undefined,
+        valid: holds && !notYetEffective && !expired
     };
 }
 
