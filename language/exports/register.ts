@@ -144,7 +144,7 @@ function registerRow(evaluation: RiskEvaluation, model: ModelEvaluation, options
         aboveAppetite: assessed ? evaluation.aboveAppetite : null,
         acceptance: acceptance.status,
         acceptedBy: refName(acceptance.shown?.acceptance.by),
-        acceptedUntil: acceptance.shown?.lapses ?? null,
+        acceptedUntil: acceptance.shown?.holdsUntil ?? null,
         status: risk.status ?? null,
         reviewed: risk.reviewed ?? null,
         file: location.file,
