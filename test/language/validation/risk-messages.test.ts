@@ -112,6 +112,23 @@ risk R-004 "Misconfigured bucket" {
         });
     });
 
+    test.each([
+        ['avoid', 'avoiding it'],
+        ['transfer with "Cyber insurer"', 'transferring it'],
+        ['share with "Cyber insurer"', 'sharing it']
+    ])('`treatment %s` without `residual`: the fix is the residual, not an acceptance', async (treatment, after) => {
+        const finding = await only(HEADER + `risk R-001 "Legacy FTP server" { owner CTO likelihood Likely impact Severe treatment ${treatment} status closed reviewed 2026-11-20 }`, 'unaccepted-residual');
+        const option = treatment.split(' ')[0];
+        expect(finding.message).toBe(`R-001 residual High (9) is above appetite Moderate and has no valid acceptance: \`treatment ${option}\` is chosen but there is no \`residual\`, so the residual is still the inherent risk. Add \`residual likelihood … impact …\` with the risk that remains after ${after}.`);
+    });
+
+    test('`treatment reduce` with actions and no `residual`: the residual once they are done; without actions, accept or reduce', async () => {
+        const withActions = await only(HEADER + 'risk R-001 "Outage" { owner CTO likelihood Likely impact Severe treatment reduce { action "Failover" { owner CTO due 2027-01-31 } } reviewed 2026-11-20 }', 'unaccepted-residual');
+        expect(withActions.message).toMatch(/: `treatment reduce` is chosen but there is no `residual`, .* with the risk that remains once its actions are done\.$/);
+        const withoutActions = await only(HEADER + 'risk R-001 "Outage" { owner CTO likelihood Likely impact Severe treatment reduce reviewed 2026-11-20 }', 'unaccepted-residual');
+        expect(withoutActions.message).toMatch(/: add an `acceptance` by a management role, or reduce the risk\.$/);
+    });
+
     test('below major, the risk owner may accept too', async () => {
         const finding = await only(FOUR_LEVELS + 'risk R-001 "Outage" { owner CTO likelihood Possible impact Severe treatment accept reviewed 2026-11-20 }', 'unaccepted-residual');
         expect(finding.message).toBe('R-001 residual High (6) is above appetite Moderate and has no valid acceptance: add an `acceptance` by the risk owner or a management role, or reduce the risk.');
