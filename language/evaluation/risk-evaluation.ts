@@ -3,6 +3,7 @@
  * whether it is above appetite, which acceptances hold, which actions are overdue.
  */
 import type { Acceptance, Action, Asset, ImpactValue, Level, LikelihoodValue, Risk, Role, Scope } from '../generated/ast.js';
+import { actionsOf } from '../model/risk-parts.js';
 import { addDuration, daysBetween, isRealDate, type IsoDate } from './dates.js';
 import type { MethodModel } from './method-model.js';
 
@@ -150,7 +151,7 @@ export function mayAccept(role: Role, risk: Risk, major: boolean): boolean {
 }
 
 function evaluateActions(risk: Risk, asOf: IsoDate): ActionEvaluation[] {
-    return (risk.treatment?.actions ?? []).map((action, index) => {
+    return actionsOf(risk).map((action, index) => {
         const open = OPEN_ACTION_STATUSES.has(action.status);
         return {
             action,

@@ -95,8 +95,8 @@ export class RiskValidator {
             residual.likelihood.value < inherent.likelihood.value ? `likelihood ${describe(residual, 'likelihood')} < ${describe(inherent, 'likelihood')}` : undefined,
             residual.impact.value < inherent.impact.value ? `impact ${describe(residual, 'impact')} < ${describe(inherent, 'impact')}` : undefined
         ].filter(Boolean);
-        const option = risk.treatment?.option;
-        const explained = (risk.treatment?.actions.length ?? 0) > 0 || option === 'avoid' || option === 'share' || option === 'transfer';
+        const option = risk.treatments[0]?.option;
+        const explained = (risk.treatments[0]?.actions.length ?? 0) > 0 || option === 'avoid' || option === 'share' || option === 'transfer';
         if (lowered.length > 0 && !explained) {
             const treatment = option ? `\`treatment ${option}\` has no action` : 'there is no treatment';
             report(accept, IssueCodes.ResidualUnjustified, `The residual of ${risk.name} is lower than its inherent risk (${lowered.join(', ')}), but ${treatment} to explain the reduction: add the actions that reduce it, choose \`avoid\` or \`share\`, or remove \`residual\`.`, { node: risk.residual });
@@ -105,7 +105,7 @@ export class RiskValidator {
 
     checkTreatment = (risk: Risk, accept: ValidationAcceptor): void => {
         const evaluation = this.evaluator.evaluate().evaluationOf(risk);
-        if (evaluation?.inherentAboveAppetite && !risk.treatment) {
+        if (evaluation?.inherentAboveAppetite && risk.treatments.length === 0) {
             const inherent = evaluation.inherent!;
             const level = `${inherent.level!.name}${inherent.score !== undefined ? ` (${inherent.score})` : ''}`;
             const appetite = this.evaluator.evaluate().method?.appetite?.name;
