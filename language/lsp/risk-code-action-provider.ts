@@ -10,6 +10,7 @@
  * | `missing-owner`, `action-incomplete` (no owner) | Add `owner ROLE` (the model's first role) |
  * | `action-overdue` | Mark the action done |
  * | `syntax-error` (a word a block does not take, near one it does) | Change it to that keyword (preferred) |
+ * | `syntax-error` (`residual impact … likelihood …`) | Write the likelihood first (preferred) |
  */
 import type { LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
@@ -22,7 +23,7 @@ import { markActionDone } from './code-actions/action-fixes.js';
 import { addOwner } from './code-actions/owner-fix.js';
 import { dataOf, type QuickFix } from './code-actions/quick-fix.js';
 import { fixUnknownControl, fixUnresolvedReference } from './code-actions/reference-fixes.js';
-import { fixMisspeltKeyword } from './code-actions/syntax-fixes.js';
+import { fixSyntaxError } from './code-actions/syntax-fixes.js';
 
 export const QUICK_FIXES: Readonly<Partial<Record<IssueCode, QuickFix>>> = {
     [IssueCodes.UnacceptedResidual]: addAcceptance,
@@ -33,7 +34,7 @@ export const QUICK_FIXES: Readonly<Partial<Record<IssueCode, QuickFix>>> = {
     [IssueCodes.MissingOwner]: addOwner,
     [IssueCodes.ActionIncomplete]: addOwner,
     [IssueCodes.ActionOverdue]: markActionDone,
-    [IssueCodes.SyntaxError]: fixMisspeltKeyword
+    [IssueCodes.SyntaxError]: fixSyntaxError
 };
 
 export class RiskCodeActionProvider implements CodeActionProvider {

@@ -119,14 +119,18 @@ export class AcceptanceValidator {
  * residual is not written: what it is, and what the residual would be "after".
  */
 function treatmentWithoutResidual(risk: Risk): { option: string; after: string } | undefined {
-    const treatment = risk.treatment;
-    switch (treatment?.option) {
-        case 'avoid': return { option: 'avoid', after: 'after avoiding it' };
-        case 'share':
-        case 'transfer': return { option: treatment.option, after: `after ${treatment.option === 'share' ? 'sharing' : 'transferring'} it` };
-        case 'reduce': return treatment.actions.length > 0 ? { option: 'reduce', after: 'once its actions are done' } : undefined;
-        default: return undefined;
+    for (const treatment of risk.treatments) {
+        switch (treatment.option) {
+            case 'avoid': return { option: 'avoid', after: 'after avoiding it' };
+            case 'share':
+            case 'transfer': return { option: treatment.option, after: `after ${treatment.option === 'share' ? 'sharing' : 'transferring'} it` };
+            case 'reduce':
+                if (treatment.actions.length > 0) {
+                    return { option: 'reduce', after: 'once its actions are done' };
+                }
+        }
     }
+    return undefined;
 }
 
 /** Another acceptance of the risk is valid and lasts longer: this one is history. */

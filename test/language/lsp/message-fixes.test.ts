@@ -38,3 +38,22 @@ risk R-1 "Unpatched server" {
         expect((await fixesFor(files, 'model.risk', 'syntax-error')).actions).toEqual([]);
     });
 });
+
+describe('syntax error: a residual written impact first', () => {
+    test('write the likelihood first (preferred), keeping names, numbers and comments as written', async () => {
+        const files = { 'model.risk': `${MODEL}
+risk R-1 "Stolen laptop" {
+  owner CTO
+  likelihood Likely impact Severe
+  treatment reduce { action "Disk encryption" { owner CTO due 2027-01-31 } }
+  residual impact 1 /* after encryption */ likelihood Rare
+}
+` };
+        const fixes = await fixesFor(files, 'model.risk', 'syntax-error');
+        expect(fixes.actions.map(candidate => candidate.title)).toEqual(['Write the likelihood first']);
+        expectQuickFix(fixes, fixes.actions[0], true);
+        const fixed = applyEdit(files, fixes.actions[0].edit);
+        expect(fixed['model.risk']).toBe(files['model.risk'].replace('residual impact 1 /* after encryption */ likelihood Rare', 'residual likelihood Rare /* after encryption */ impact 1'));
+        expect(await diagnosticsOf(fixed, ['syntax-error', 'duplicate-property'])).toEqual([]);
+    });
+});
