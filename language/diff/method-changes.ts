@@ -6,7 +6,8 @@
  */
 import { CstUtils, type AstNode } from 'langium';
 import { addDuration, type IsoDate } from '../evaluation/dates.js';
-import { formatTerm, type MethodModel, type ScaleValueNode, type Term } from '../evaluation/method-model.js';
+import type { MethodModel, ScaleValueNode } from '../evaluation/method-model.js';
+import { formatTerm, type Term } from '../evaluation/durations.js';
 import type { Level } from '../generated/ast.js';
 import { scaleValueText } from '../lsp/text/assessment-text.js';
 import { pointOf, type Change, type ChangeKind, type Effect } from './change.js';
@@ -41,9 +42,9 @@ export function methodChanges(base: MethodModel | undefined, head: MethodModel |
     const termBefore = base.acceptanceTerm;
     const termAfter = head.acceptanceTerm;
     const termOrder = compareTerms(termBefore, termAfter, asOf);
-    if (termOrder !== 0 || formatTerm(termBefore) !== formatTerm(termAfter)) {
-        add('acceptance-term-changed', termOrder > 0 ? 'worse' : termOrder < 0 ? 'better' : 'neutral', formatTerm(termBefore), formatTerm(termAfter), head.method.accept?.lasts,
-            `Acceptances without \`until\` now last ${formatTerm(termAfter)} instead of ${formatTerm(termBefore)}${termOrder > 0 ? ': accepted risks go longer without a new decision' : ''}`);
+    if (termOrder !== 0 || termText(termBefore) !== termText(termAfter)) {
+        add('acceptance-term-changed', termOrder > 0 ? 'worse' : termOrder < 0 ? 'better' : 'neutral', termText(termBefore), termText(termAfter), head.method.accept?.lasts,
+            `Acceptances without \`until\` now last ${termText(termAfter)} instead of ${termText(termBefore)}${termOrder > 0 ? ': accepted risks go longer without a new decision' : ''}`);
     }
     reviewChanges(base, head, asOf, add);
     return changes;
@@ -168,10 +169,22 @@ function reviewChanges(base: MethodModel, head: MethodModel, asOf: IsoDate, add:
     }
 }
 
-/** Positive when `after` is the longer term, measured from the as-of date. */
-function compareTerms(before: Term, after: Term, asOf: IsoDate): number {
-    const [end1, end2] = [addDuration(asOf, before.amount, before.unit), addDuration(asOf, after.amount, after.unit)];
-    return end1 === end2 ? 0 : end2 > end1 ? 1 : -1;
+/** An acceptance term as a person reads it; an invalid `lasts` (duration-invalid) gives none. */
+function termText(term: Term | undefined): string {
+    return term ? formatTerm(term) : 'no valid term';
+}
+
+/**
+ * Positive when `after` is the longer term, measured from the as-of date. A side without
+ * a valid term has no direction: `duration-invalid` reports it.
+ */
+function compareTerms(before: Term | undefined, after: Term | undefined, asOf: IsoDate): number {
+    const end = (term: Term | undefined) => term && addDuration(asOf, term.amount, term.unit);
+    const [end1, end2] = [end(before), end(after)];
+    if (end1 === undefined || end2 === undefined || end1 === end2) {
+        return 0;
+    }
+    return end2 > end1 ? 1 : -1;
 }
 
 function tokens(node: AstNode | undefined): string {
