@@ -4,11 +4,11 @@
  */
 import { inspect } from 'node:util';
 import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { registerRiskRequests } from '../language/lsp/requests/risk-requests.js';
 import { registerWorkspaceStatus } from '../language/lsp/requests/workspace-status.js';
 import { createRiskServices, type RiskServices } from '../language/risk-module.js';
+import { RiskNodeFileSystem } from '../language/workspace/risk-file-system.js';
 
 /**
  * Creates the services on the connection and starts listening: LSP, and the Risk
@@ -16,7 +16,7 @@ import { createRiskServices, type RiskServices } from '../language/risk-module.j
  * and the `risk/status` notification after every build.
  */
 export function startRiskLanguageServer(connection: Connection): { shared: LangiumSharedServices; Risk: RiskServices } {
-    const services = createRiskServices({ connection, ...NodeFileSystem });
+    const services = createRiskServices({ connection, ...RiskNodeFileSystem });
     registerRiskRequests(connection, services);
     registerWorkspaceStatus(connection, services);
     startLanguageServer(services.shared);

@@ -14,6 +14,7 @@ export interface IssueDefinition {
 
 export const IssueCodes = {
     SyntaxError: 'syntax-error',
+    EncodingInvalid: 'encoding-invalid',
     UnresolvedReference: 'unresolved-reference',
     DuplicateId: 'duplicate-id',
     DuplicateProperty: 'duplicate-property',
@@ -58,6 +59,11 @@ export const ISSUES: Readonly<Record<IssueCode, IssueDefinition>> = {
         severity: 'error',
         summary: 'The text does not follow the grammar of the .risk language.',
         help: 'Fix the text at the position shown; the message says what was expected there and what was found.'
+    },
+    'encoding-invalid': {
+        severity: 'error',
+        summary: 'The file is not UTF-8: a byte that is not valid UTF-8, reported at the first one.',
+        help: 'Save the file as UTF-8 (in VS Code: Reopen with Encoding with the encoding it was written in, then Save with Encoding, UTF-8).'
     },
     'unresolved-reference': {
         severity: 'error',

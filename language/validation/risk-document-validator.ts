@@ -1,6 +1,6 @@
 /**
  * Built-in diagnostics with the product's codes: syntax errors become `syntax-error`,
- * and a name that does not link says what it should have been, under the code the
+ * a file read from disk that is not UTF-8 gets `encoding-invalid`, and a name that does not link says what it should have been, under the code the
  * specification gives for that kind of name.
  */
 import { DefaultDocumentValidator, type AstNode, type DiagnosticInfo, type LangiumDocument, type ReferenceInfo, type ValidationOptions } from 'langium';
@@ -13,6 +13,8 @@ import { ISSUES, IssueCodes, type IssueCode } from './issue-codes.js';
 import { listOf, nearestName } from './suggestions.js';
 import { nounOf, withArticle } from './declaration-nouns.js';
 import { friendlySyntaxMessage } from './syntax-messages.js';
+import { editorEncodingMessage, encodingProblemMessage } from '../workspace/file-encoding.js';
+import { RiskFileSystemProvider } from '../workspace/risk-file-system.js';
 
 const ANNEX_ID = /^A\.\d+\.\d+(\.\d+)?$/;
 
@@ -26,6 +28,10 @@ export class RiskDocumentValidator extends DefaultDocumentValidator {
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Parameters<DefaultDocumentValidator['validateDocument']>[2]): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const encoding = await this.encodingDiagnostic(document);
+        if (encoding) {
+            diagnostics.unshift(encoding);
+        }
         for (const diagnostic of diagnostics) {
             if (diagnostic.code === undefined) {
                 // Lexer and parser errors arrive without a code of ours.
@@ -35,6 +41,30 @@ export class RiskDocumentValidator extends DefaultDocumentValidator {
             }
         }
         return diagnostics;
+    }
+
+    /** `encoding-invalid` for a file whose bytes on disk are not UTF-8 (risk-file-system.ts). */
+    private async encodingDiagnostic(document: LangiumDocument): Promise<Diagnostic | undefined> {
+        const provider = this.services.shared.workspace.FileSystemProvider;
+        const found = provider instanceof RiskFileSystemProvider ? await provider.encodingProblemOf(document) : undefined;
+        if (!found) {
+            return undefined;
+        }
+        const code = IssueCodes.EncodingInvalid;
+        const { problem } = found;
+        let start = { line: problem.line, character: problem.character };
+        let message = encodingProblemMessage(problem);
+        if (found.editorText) {
+            // The editor holds its own decoding of the file; only its `�` show the damage.
+            const replaced = document.textDocument.getText().indexOf('\uFFFD');
+            if (replaced < 0) {
+                return undefined;
+            }
+            start = document.textDocument.positionAt(replaced);
+            message = editorEncodingMessage(problem);
+        }
+        const range = { start, end: { line: start.line, character: start.character + 1 } };
+        return this.toDiagnostic(ISSUES[code].severity, message, { node: document.parseResult.value, range, code, data: { code } });
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {

@@ -3,7 +3,8 @@
  * spoken to in LSP with Content-Length framing.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, expect, test } from 'vitest';
@@ -272,4 +273,47 @@ test('risk/status follows the workspace build; risk/checkWorkspace validates aga
     expect(checked.result).toEqual({ unacceptedResidualRisks: 2, errors: 2, warnings: 3, infos: 1, hints: 0, files: 8, asOf: '2026-11-23' });
 
     await lsp.close();
+});
+
+test('a workspace file that is not UTF-8: encoding-invalid from disk, then on the editor\'s `�` when opened, none once saved as UTF-8', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'risk-lsp-encoding-'));
+    try {
+        const text = 'role CEO "Chief Executive Officer" management\nscope S "Café" {\n  owner CEO\n}\n';
+        writeFileSync(join(folder, 'model.risk'), Buffer.from(text, 'latin1'));
+        const uri = pathToFileURL(join(folder, 'model.risk')).href;
+        const lsp = running = new LspProcess();
+        await lsp.openWorkspace(folder, '2026-11-23');
+        type Published = { uri: string; diagnostics: Array<{ code: string; message: string; range: { start: { line: number; character: number } } }> };
+        /** The encoding-invalid diagnostics of a publication for the file received after the first `after` messages. */
+        const encodingOf = (message: Message, after = 0) => {
+            const params = message.params as Published | undefined;
+            return message.method === 'textDocument/publishDiagnostics' && params?.uri === uri && lsp.received.indexOf(message) >= after
+                ? params.diagnostics.filter(diagnostic => diagnostic.code === 'encoding-invalid') : undefined;
+        };
+        const fromDisk = await lsp.waitFor(message => (encodingOf(message)?.length ?? 0) > 0, 'encoding-invalid of the file on disk');
+        expect(encodingOf(fromDisk)).toEqual([expect.objectContaining({ range: expect.objectContaining({ start: { line: 1, character: 12 } }), message: expect.stringMatching(/^Line 2, byte 0xE9: the file is not UTF-8; save it as UTF-8\./) })]);
+
+        // VS Code decodes the file as UTF-8 by default: the é arrives as �.
+        let after = lsp.received.length;
+        lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'risk', version: 1, text: text.replace('é', '\uFFFD') } });
+        const opened = await lsp.waitFor(message => encodingOf(message, after) !== undefined, 'diagnostics of the opened file');
+        expect(encodingOf(opened, after)).toEqual([expect.objectContaining({ range: expect.objectContaining({ start: { line: 1, character: 12 } }), message: expect.stringMatching(/^The file on disk is not UTF-8 \(line 2, byte 0xE9\), and the editor shows its bad bytes as `\uFFFD`: reopen it/) })]);
+
+        // Reopened with its encoding, the editor holds the right text; the file on disk is still not UTF-8.
+        after = lsp.received.length;
+        lsp.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
+        const reopened = await lsp.waitFor(message => encodingOf(message, after) !== undefined, 'diagnostics of the reopened file');
+        expect(encodingOf(reopened, after)).toEqual([expect.objectContaining({ message: expect.stringMatching(/^Line 2, byte 0xE9: the file is not UTF-8/) })]);
+
+        // Saved as UTF-8: the error goes at the next validation.
+        writeFileSync(join(folder, 'model.risk'), text, 'utf8');
+        after = lsp.received.length;
+        lsp.notify('textDocument/didSave', { textDocument: { uri } });
+        lsp.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+        const saved = await lsp.waitFor(message => encodingOf(message, after) !== undefined, 'diagnostics of the file saved as UTF-8');
+        expect(encodingOf(saved, after)).toEqual([]);
+        await lsp.close();
+    } finally {
+        rmSync(folder, { recursive: true, force: true });
+    }
 });
