@@ -4,11 +4,11 @@
  */
 import { inspect } from 'node:util';
 import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { registerRiskRequests } from '../language/lsp/requests/risk-requests.js';
 import { registerWorkspaceStatus } from '../language/lsp/requests/workspace-status.js';
 import { createRiskServices, type RiskServices } from '../language/risk-module.js';
+import { RiskNodeFileSystem } from '../language/workspace/risk-file-system.js';
 import { registerBuildReport } from './build-report.js';
 import { logInternalError } from '../language/validation/internal-error.js';
 
@@ -21,7 +21,7 @@ export function startRiskLanguageServer(connection: Connection): { shared: Langi
     // Langium starts a build on every edit without awaiting it: a failure there must not end
     // the server (Node exits on an unhandled rejection). Log it and keep serving.
     process.on('unhandledRejection', reason => logInternalError('updating the workspace', reason));
-    const services = createRiskServices({ connection, ...NodeFileSystem });
+    const services = createRiskServices({ connection, ...RiskNodeFileSystem });
     registerRiskRequests(connection, services);
     registerWorkspaceStatus(connection, services);
     registerBuildReport(connection, services);

@@ -4,12 +4,12 @@
  * server lets its workspace manager do the same.
  */
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
-import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { IsoDate } from '../evaluation/dates.js';
 import type { ModelEvaluation } from '../evaluation/model-evaluator.js';
 import { createRiskServices, type RiskServices } from '../risk-module.js';
 import { createBuiltinDocuments, isBuiltinDocument } from '../workspace/builtin-documents.js';
+import { RiskNodeFileSystem } from '../workspace/risk-file-system.js';
 
 export interface LoadedModel {
     readonly services: RiskServices;
@@ -24,9 +24,13 @@ export interface LoadOptions {
     readonly validate?: boolean;
 }
 
-/** Loads files from disk by absolute path. Unreadable files reject with the file system's error. */
+/**
+ * Loads files from disk by absolute path, decoded as risk-file-system.ts says (UTF-8,
+ * with `encoding-invalid` for bytes that are not). Unreadable files reject with the
+ * file system's error.
+ */
 export async function loadModelFiles(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedModel> {
-    const { Risk, shared } = createRiskServices(NodeFileSystem, { batch: true });
+    const { Risk, shared } = createRiskServices(RiskNodeFileSystem, { batch: true });
     const documents: LangiumDocument[] = [];
     for (const path of paths) {
         documents.push(await shared.workspace.LangiumDocuments.getOrCreateDocument(URI.file(path)));

@@ -15,6 +15,7 @@ export interface IssueDefinition {
 export const IssueCodes = {
     SyntaxError: 'syntax-error',
     InternalError: 'internal-error',
+    EncodingInvalid: 'encoding-invalid',
     UnresolvedReference: 'unresolved-reference',
     DuplicateId: 'duplicate-id',
     DuplicateProperty: 'duplicate-property',
@@ -65,6 +66,11 @@ export const ISSUES: Readonly<Record<IssueCode, IssueDefinition>> = {
         severity: 'error',
         summary: 'A check or an editor feature failed inside the tool: a bug in Risk Language, not in the model.',
         help: 'Report it with the model (or the smallest part of it that still shows the error) and the message; `RISK_DEBUG=1 risk check …` prints the stack trace. The other findings of the file may be incomplete until it is fixed.'
+    },
+    'encoding-invalid': {
+        severity: 'error',
+        summary: 'The file is not UTF-8: a byte that is not valid UTF-8, reported at the first one.',
+        help: 'Save the file as UTF-8 (in VS Code: Reopen with Encoding with the encoding it was written in, then Save with Encoding, UTF-8).'
     },
     'unresolved-reference': {
         severity: 'error',

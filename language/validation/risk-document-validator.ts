@@ -1,8 +1,9 @@
 /**
  * Built-in diagnostics with the product's codes: syntax errors become `syntax-error`,
- * a name that does not link says what it should have been, under the code the
- * specification gives for that kind of name, and an exception anywhere in validation
- * becomes `internal-error` (internal-error.ts) instead of escaping the build.
+ * a file read from disk that is not UTF-8 gets `encoding-invalid`, a name that does
+ * not link says what it should have been, under the code the specification gives for
+ * that kind of name, and an exception anywhere in validation becomes `internal-error`
+ * (internal-error.ts) instead of escaping the build.
  */
 import { DefaultDocumentValidator, DocumentValidator, isOperationCancelled, type AstNode, type DiagnosticInfo, type LangiumDocument, type ParseResult, type ReferenceInfo, type ValidationOptions } from 'langium';
 import type { IRecognitionException } from 'chevrotain';
@@ -23,6 +24,8 @@ const SYNTAX_DATA_CODES = new Set<unknown>([DocumentValidator.LexingError, Docum
 
 /** How Langium's linker words a linking error that is an exception it caught. */
 const LINKER_EXCEPTION = /^An error occurred while resolving reference/;
+import { editorEncodingMessage, encodingProblemMessage } from '../workspace/file-encoding.js';
+import { RiskFileSystemProvider } from '../workspace/risk-file-system.js';
 
 const ANNEX_ID = /^A\.\d+\.\d+(\.\d+)?$/;
 
@@ -36,6 +39,10 @@ export class RiskDocumentValidator extends DefaultDocumentValidator {
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Parameters<DefaultDocumentValidator['validateDocument']>[2]): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const encoding = await this.encodingDiagnostic(document);
+        if (encoding) {
+            diagnostics.unshift(encoding);
+        }
         for (const diagnostic of diagnostics) {
             if (diagnostic.code !== undefined) {
                 continue;
@@ -71,6 +78,30 @@ export class RiskDocumentValidator extends DefaultDocumentValidator {
     private internalError(node: AstNode, message: string, range?: Diagnostic['range']): Diagnostic {
         const code = IssueCodes.InternalError;
         return this.toDiagnostic(ISSUES[code].severity, message, { node, range, code, data: { code, error: message } });
+    }
+
+    /** `encoding-invalid` for a file whose bytes on disk are not UTF-8 (risk-file-system.ts). */
+    private async encodingDiagnostic(document: LangiumDocument): Promise<Diagnostic | undefined> {
+        const provider = this.services.shared.workspace.FileSystemProvider;
+        const found = provider instanceof RiskFileSystemProvider ? await provider.encodingProblemOf(document) : undefined;
+        if (!found) {
+            return undefined;
+        }
+        const code = IssueCodes.EncodingInvalid;
+        const { problem } = found;
+        let start = { line: problem.line, character: problem.character };
+        let message = encodingProblemMessage(problem);
+        if (found.editorText) {
+            // The editor holds its own decoding of the file; only its `�` show the damage.
+            const replaced = document.textDocument.getText().indexOf('\uFFFD');
+            if (replaced < 0) {
+                return undefined;
+            }
+            start = document.textDocument.positionAt(replaced);
+            message = editorEncodingMessage(problem);
+        }
+        const range = { start, end: { line: start.line, character: start.character + 1 } };
+        return this.toDiagnostic(ISSUES[code].severity, message, { node: document.parseResult.value, range, code, data: { code } });
     }
 
     /**

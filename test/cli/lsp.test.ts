@@ -2,7 +2,8 @@
  * `risk lsp --stdio` as an editor runs it: the built bin/risk.cjs as a process,
  * spoken to in LSP with Content-Length framing.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, expect, test } from 'vitest';
@@ -155,6 +156,49 @@ test('risk/status follows the workspace build; risk/checkWorkspace validates aga
     expect(checked.result).toEqual({ unacceptedResidualRisks: 2, errors: 2, warnings: 3, infos: 1, hints: 0, files: 8, asOf: '2026-11-23' });
 
     await lsp.close();
+});
+
+test('a workspace file that is not UTF-8: encoding-invalid from disk, then on the editor\'s `�` when opened, none once saved as UTF-8', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'risk-lsp-encoding-'));
+    try {
+        const text = 'role CEO "Chief Executive Officer" management\nscope S "Café" {\n  owner CEO\n}\n';
+        writeFileSync(join(folder, 'model.risk'), Buffer.from(text, 'latin1'));
+        const uri = pathToFileURL(join(folder, 'model.risk')).href;
+        const lsp = running = new LspProcess();
+        await lsp.openWorkspace(folder, '2026-11-23');
+        type Published = { uri: string; diagnostics: Array<{ code: string; message: string; range: { start: { line: number; character: number } } }> };
+        /** The encoding-invalid diagnostics of a publication for the file received after the first `after` messages. */
+        const encodingOf = (message: Message, after = 0) => {
+            const params = message.params as Published | undefined;
+            return message.method === 'textDocument/publishDiagnostics' && params?.uri === uri && lsp.received.indexOf(message) >= after
+                ? params.diagnostics.filter(diagnostic => diagnostic.code === 'encoding-invalid') : undefined;
+        };
+        const fromDisk = await lsp.waitFor(message => (encodingOf(message)?.length ?? 0) > 0, 'encoding-invalid of the file on disk');
+        expect(encodingOf(fromDisk)).toEqual([expect.objectContaining({ range: expect.objectContaining({ start: { line: 1, character: 12 } }), message: expect.stringMatching(/^Line 2, byte 0xE9: the file is not UTF-8; save it as UTF-8\./) })]);
+
+        // VS Code decodes the file as UTF-8 by default: the é arrives as �.
+        let after = lsp.received.length;
+        lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'risk', version: 1, text: text.replace('é', '\uFFFD') } });
+        const opened = await lsp.waitFor(message => encodingOf(message, after) !== undefined, 'diagnostics of the opened file');
+        expect(encodingOf(opened, after)).toEqual([expect.objectContaining({ range: expect.objectContaining({ start: { line: 1, character: 12 } }), message: expect.stringMatching(/^The file on disk is not UTF-8 \(line 2, byte 0xE9\), and the editor shows its bad bytes as `\uFFFD`: reopen it/) })]);
+
+        // Reopened with its encoding, the editor holds the right text; the file on disk is still not UTF-8.
+        after = lsp.received.length;
+        lsp.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
+        const reopened = await lsp.waitFor(message => encodingOf(message, after) !== undefined, 'diagnostics of the reopened file');
+        expect(encodingOf(reopened, after)).toEqual([expect.objectContaining({ message: expect.stringMatching(/^Line 2, byte 0xE9: the file is not UTF-8/) })]);
+
+        // Saved as UTF-8: the error goes at the next validation.
+        writeFileSync(join(folder, 'model.risk'), text, 'utf8');
+        after = lsp.received.length;
+        lsp.notify('textDocument/didSave', { textDocument: { uri } });
+        lsp.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+        const saved = await lsp.waitFor(message => encodingOf(message, after) !== undefined, 'diagnostics of the file saved as UTF-8');
+        expect(encodingOf(saved, after)).toEqual([]);
+        await lsp.close();
+    } finally {
+        rmSync(folder, { recursive: true, force: true });
+    }
 });
 
 test('the log has a start line and a summary of every build; the first build of a workspace shows progress', async () => {
