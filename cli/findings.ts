@@ -24,6 +24,8 @@ export interface Finding {
     readonly severity: IssueSeverity;
     readonly code: string;
     readonly message: string;
+    /** The residual level of the risk the finding is in, as the method names it (`High`); CI titles show it. */
+    readonly riskLevel?: string;
     /** The text of the line the finding starts on, for excerpts and fingerprints. */
     readonly sourceLine: string;
     /** The IDs of the declarations the finding is in, outermost first (cli/fingerprint.ts). */
