@@ -127,7 +127,6 @@ function acceptanceChanges(pair: RiskPair, context: RiskDiffContext, add: Add): 
         add(kind, 'neutral', String(base.acceptances.length), String(head.acceptances.length),
             `${id} has ${head.acceptances.length} acceptances instead of ${base.acceptances.length}; the one that counts: ${afterText}`);
     }
-    return;
 }
 
 /** `by CEO on 2026-11-15 until 2027-11-15: valid until 2027-11-15`, the verdict in acceptanceText's words. */
@@ -144,7 +143,6 @@ function treatmentChanges(pair: RiskPair, add: Add): void {
     if (before !== after) {
         add('treatment-changed', 'neutral', before, after, `${pair.head.risk.name}'s treatment changed from ${before} to ${after}`);
     }
-    return;
 }
 
 function treatmentText(risk: Risk): string {
@@ -212,7 +210,6 @@ function controlChanges(pair: RiskPair, context: RiskDiffContext, add: Add): voi
             add('control-added', 'better', null, control, `${id} now lists ${control} among its existing controls`);
         }
     }
-    return;
 }
 
 function mapped(name: string | null, context: RiskDiffContext): string | null {

@@ -154,6 +154,19 @@ describe('revisions and paths', () => {
 });
 
 describe('exit codes', () => {
+    test('risk diff --help lists every option and the exit codes', async () => {
+        const help = await repo.run(['diff', '--help']);
+        expect(help.code).toBe(0);
+        // Commander wraps the help to the terminal's width: compare with single spaces.
+        const text = help.stdout.replace(/\s+/g, ' ');
+        expect(text).toContain('--format <format> output format: pretty, md, json, github, sarif (default: "pretty")');
+        expect(text).toContain('--fail-on <level> exit 1 when the verdict reaches this level: worse, changed, never (default: "never")');
+        for (const option of ['--as-of <date>', '--from <dir>', '--to <dir>', '--link-base <url>']) {
+            expect(text).toContain(option);
+        }
+        expect(text).toContain('2 usage error: not a git repository, an unknown revision (git\'s message)');
+    });
+
     test('--fail-on worse, changed and never', async () => {
         repo.replace('method.risk', 'appetite Moderate', 'appetite High');
         expect((await repo.run(['diff', 'main', '--as-of', DIFF_AS_OF])).code).toBe(0);
