@@ -54,3 +54,15 @@ export function sideNotes(report: DiffReport): string[] {
     }
     return notes;
 }
+
+/** `before → after`, or undefined when there are none or the message already says both. */
+export function valuesText(change: DisplayChange): string | undefined {
+    const { before, after, message } = change;
+    if (before === null && after === null) {
+        return undefined;
+    }
+    if ((before === null || message.includes(before)) && (after === null || message.includes(after))) {
+        return undefined;
+    }
+    return `${before ?? 'none'} → ${after ?? 'none'}`;
+}

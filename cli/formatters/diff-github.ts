@@ -4,7 +4,7 @@
  * most 10 are printed, then one line says how many were left out and where to see them.
  */
 import type { DiffReport, DisplayChange } from '../diff-report.js';
-import { changesBy, countsText, subjectOf } from './diff-common.js';
+import { changesBy, countsText, subjectOf, valuesText } from './diff-common.js';
 import { escapeData, escapeProperty } from './github.js';
 
 /** GitHub's documented limit of annotations of one severity in a step. */
@@ -27,6 +27,6 @@ function annotation(change: DisplayChange): string {
     // A removal's line is in BASE, which the pull request's files no longer show: annotate the run instead.
     const place = change.file && !change.atBase ? [['file', change.file], ['line', String(change.line)]] : [];
     const properties = [...place, ['title', title]].map(([key, value]) => `${key}=${escapeProperty(value)}`).join(',');
-    const values = change.before !== null || change.after !== null ? ` (${change.before ?? 'none'} → ${change.after ?? 'none'})` : '';
+    const values = valuesText(change) ? ` (${valuesText(change)})` : '';
     return `::error ${properties}::${escapeData(`${change.message}${values}`)}`;
 }

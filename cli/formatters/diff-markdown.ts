@@ -8,7 +8,7 @@ import { relative, sep } from 'node:path';
 import { escapeMarkdown } from '../../language/exports/markdown-text.js';
 import type { DiffFormatOptions, DiffReport, DisplayChange } from '../diff-report.js';
 import type { Finding } from '../findings.js';
-import { changesBy, countsText, EFFECT_TITLES, sideNotes, subjectOf, summaryRows } from './diff-common.js';
+import { changesBy, countsText, EFFECT_TITLES, sideNotes, subjectOf, summaryRows, valuesText } from './diff-common.js';
 
 /** GitHub's limit on a comment's body, in characters. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -36,12 +36,11 @@ export function formatDiffMarkdown(report: DiffReport, options: DiffFormatOption
     for (const [label, before, after] of summaryRows(report)) {
         head.push(`| ${escapeMarkdown(label)} | ${escapeMarkdown(before)} | ${before === after ? escapeMarkdown(after) : `**${escapeMarkdown(after)}**`} |`);
     }
-    head.push('');
 
     const budget = new Budget(limit - RESERVE, head.join('\n'));
     const worse = changesBy(report, 'worse');
     const sections = [
-        budget.section(worse.length > 0 ? `### Worse (${worse.length})` : undefined, changeTableHeader(), worse.map(change => changeRow(change, options)), 'worse changes'),
+        budget.section(worse.length > 0 ? `### Worse (${worse.length})\n` : undefined, changeTableHeader(), worse.map(change => changeRow(change, options)), 'worse changes'),
         ...(['better', 'neutral'] as const).map(effect => {
             const changes = changesBy(report, effect);
             return budget.section(changes.length > 0 ? `<details><summary>${EFFECT_TITLES[effect]} (${changes.length})</summary>\n` : undefined,
@@ -95,9 +94,10 @@ function changeTableHeader(): string[] {
 }
 
 function changeRow(change: DisplayChange, options: DiffFormatOptions): string {
-    const values = change.before !== null || change.after !== null ? `<br><sub>${escapeMarkdown(change.before ?? 'none')} → ${escapeMarkdown(change.after ?? 'none')}</sub>` : '';
+    const values = valuesText(change);
+    const valuesCell = values ? `<br><sub>${escapeMarkdown(values)}</sub>` : '';
     const where = change.file ? place(change.file, change.line ?? 1, change.rootPath, options, change.atBase ? ' (base)' : '') : '';
-    return `| \`${change.kind}\` | ${escapeMarkdown(subjectOf(change))} | ${escapeMarkdown(change.message)}${values} | ${where} |`;
+    return `| \`${change.kind}\` | ${escapeMarkdown(subjectOf(change))} | ${escapeMarkdown(change.message)}${valuesCell} | ${where} |`;
 }
 
 function findingRow(state: 'new' | 'resolved', finding: Finding, headRoot: string, options: DiffFormatOptions): string {

@@ -1,7 +1,7 @@
 /** `risk diff --format pretty`: for a terminal, grouped Worse / Better / Neutral, most serious first. */
 import type { DiffFormatOptions, DiffReport, DisplayChange } from '../diff-report.js';
 import type { Finding } from '../findings.js';
-import { changesBy, countsText, EFFECTS, EFFECT_TITLES, sideNotes, subjectOf, summaryRows } from './diff-common.js';
+import { changesBy, countsText, EFFECTS, EFFECT_TITLES, sideNotes, subjectOf, summaryRows, valuesText } from './diff-common.js';
 import { createStyler, type Style, type Styler } from './style.js';
 
 const EFFECT_STYLES = { worse: ['red', 'bold'], better: ['cyan', 'bold'], neutral: ['gray', 'bold'] } as const satisfies Record<string, Style[]>;
@@ -38,7 +38,8 @@ export function formatDiffPretty(report: DiffReport, options: DiffFormatOptions)
 
 function changeLines(change: DisplayChange, style: Styler): string[] {
     const where = change.file ? style(` ${change.file}:${change.line}${change.atBase ? ' (base)' : ''}`, 'gray') : '';
-    const values = change.before !== null || change.after !== null ? [`      ${style(`${change.before ?? '—'} → ${change.after ?? '—'}`, 'dim')}`] : [];
+    const text = valuesText(change);
+    const values = text ? [`      ${style(text, 'dim')}`] : [];
     return [`  ${style(change.kind, 'bold')} ${subjectOf(change)}${where}`, `      ${change.message}`, ...values];
 }
 

@@ -11,7 +11,7 @@ import type { DiffReport, DisplayChange } from '../diff-report.js';
 import { sortFindings, type Finding } from '../findings.js';
 import { fingerprintsOf } from '../fingerprint.js';
 import { INFORMATION_URI, VERSION } from '../version.js';
-import { changesBy, subjectOf } from './diff-common.js';
+import { changesBy, subjectOf, valuesText } from './diff-common.js';
 import { SARIF_SCHEMA } from './sarif.js';
 
 const LEVELS: Readonly<Record<IssueSeverity, Result.level>> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -66,7 +66,7 @@ export function formatDiffSarif(report: DiffReport): string {
 }
 
 function changeResult(change: DisplayChange, ruleIndex: number): Result {
-    const values = change.before !== null || change.after !== null ? ` (${change.before ?? 'none'} → ${change.after ?? 'none'})` : '';
+    const values = valuesText(change) ? ` (${valuesText(change)})` : '';
     return {
         ruleId: `diff/${change.kind}`,
         ruleIndex,

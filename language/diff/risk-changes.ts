@@ -32,25 +32,28 @@ export function riskChanges(pair: RiskPair, context: RiskDiffContext): Change[] 
         changes.push({ kind, subject: id, effect, before, after, location: at, message });
     };
 
+    // Without a `residual` on either side the residual is the inherent risk: report it once.
+    const residualIsInherent = !base.hasExplicitResidual && !head.hasExplicitResidual;
+    const alsoResidual = residualIsInherent ? ' (also its residual: the risk has no residual of its own)' : '';
     for (const [which, before, after] of [
         ['inherent', base.inherent, head.inherent],
-        ['residual', base.residual, head.residual]
+        ...(residualIsInherent ? [] : [['residual', base.residual, head.residual] as const])
     ] as const) {
         const beforeText = assessmentFormula(before, context.baseMethod);
         const afterText = assessmentFormula(after, context.headMethod);
         if (before && !after) {
-            add('assessment-removed', 'worse', beforeText, afterText, `${id}'s ${which} risk is no longer assessed (was ${beforeText}); an unassessed risk escapes the appetite and acceptance rules`);
+            add('assessment-removed', 'worse', beforeText, afterText, `${id}'s ${which} risk is no longer assessed (was ${beforeText})${which === 'inherent' ? alsoResidual : ''}; an unassessed risk escapes the appetite and acceptance rules`);
             continue;
         }
         if (!before && after) {
-            add('assessment-added', 'neutral', beforeText, afterText, `${id}'s ${which} risk is now assessed: ${afterText}`);
+            add('assessment-added', 'neutral', beforeText, afterText, `${id}'s ${which} risk is now assessed: ${afterText}${which === 'inherent' ? alsoResidual : ''}`);
             continue;
         }
         const direction = before && after ? compareAssessments(before, after, context) : 0;
         if (direction > 0) {
-            add(`${which}-raised`, 'worse', beforeText, afterText, `${id}'s ${which} risk rose from ${beforeText} to ${afterText}`);
+            add(`${which}-raised`, 'worse', beforeText, afterText, `${id}'s ${which} risk rose from ${beforeText} to ${afterText}${which === 'inherent' ? alsoResidual : ''}`);
         } else if (direction < 0) {
-            add(`${which}-lowered`, 'better', beforeText, afterText, `${id}'s ${which} risk fell from ${beforeText} to ${afterText}`);
+            add(`${which}-lowered`, 'better', beforeText, afterText, `${id}'s ${which} risk fell from ${beforeText} to ${afterText}${which === 'inherent' ? alsoResidual : ''}`);
         }
     }
 
@@ -124,7 +127,6 @@ function acceptanceChanges(pair: RiskPair, context: RiskDiffContext, add: Add): 
         add(kind, 'neutral', String(base.acceptances.length), String(head.acceptances.length),
             `${id} has ${head.acceptances.length} acceptances instead of ${base.acceptances.length}; the one that counts: ${afterText}`);
     }
-    return;
 }
 
 /** `by CEO on 2026-11-15 until 2027-11-15: valid until 2027-11-15`, the verdict in acceptanceText's words. */
@@ -141,7 +143,6 @@ function treatmentChanges(pair: RiskPair, add: Add): void {
     if (before !== after) {
         add('treatment-changed', 'neutral', before, after, `${pair.head.risk.name}'s treatment changed from ${before} to ${after}`);
     }
-    return;
 }
 
 function treatmentText(risk: Risk): string {
@@ -209,7 +210,6 @@ function controlChanges(pair: RiskPair, context: RiskDiffContext, add: Add): voi
             add('control-added', 'better', null, control, `${id} now lists ${control} among its existing controls`);
         }
     }
-    return;
 }
 
 function mapped(name: string | null, context: RiskDiffContext): string | null {
