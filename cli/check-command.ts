@@ -4,6 +4,7 @@
  */
 import type { ModelEvaluation } from '../language/evaluation/model-evaluator.js';
 import { diagnosticsOf, loadModelFiles } from '../language/model/load-model.js';
+import { filterByBaseline } from './baseline.js';
 import { collectModels } from './collect-files.js';
 import { UsageError } from './errors.js';
 import { exitCodeFor } from './exit-code.js';
@@ -53,14 +54,21 @@ export async function runCheck(raw: RawCheckOptions, io: CheckIo): Promise<numbe
             findings.push(riskLevel === undefined ? finding : { ...finding, riskLevel });
         }
     }
-    const sorted = sortFindings(findings);
+    let sorted = sortFindings(findings);
+    let baseline: CheckReport['baseline'];
+    if (options.baseline !== undefined) {
+        const result = await filterByBaseline(sorted, options.baseline, options.paths, options.asOf, io.cwd);
+        sorted = [...result.kept];
+        baseline = { revision: options.baseline, hidden: result.hidden };
+    }
     const report: CheckReport = {
         asOf: options.asOf,
         cwd: io.cwd,
         sourceRoot: findRepositoryRoot(io.cwd) ?? io.cwd,
         fileCount: files.size,
         findings: sorted,
-        summary: summarize(sorted)
+        summary: summarize(sorted),
+        baseline
     };
     io.stdout.write(FORMATTERS[options.format](report, { color: shouldColor(io.stdout, io.env) }));
     if (options.summary) {

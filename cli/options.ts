@@ -45,7 +45,8 @@ const CheckOptionsSchema = z.object({
         })
         .transform(Number)
         .optional(),
-    summary: z.boolean().default(false)
+    summary: z.boolean().default(false),
+    baseline: z.string().min(1, { error: '--baseline needs a git revision, e.g. --baseline origin/main' }).optional()
 });
 
 /** The options as commander hands them over: strings, or undefined when not given. */
@@ -56,6 +57,7 @@ export interface RawCheckOptions {
     readonly failOn?: string;
     readonly maxWarnings?: string;
     readonly summary?: boolean;
+    readonly baseline?: string;
 }
 
 export interface CheckOptions {
@@ -67,6 +69,8 @@ export interface CheckOptions {
     readonly maxWarnings: number | undefined;
     /** Also append the Markdown report to the file GITHUB_STEP_SUMMARY names. */
     readonly summary: boolean;
+    /** Report only findings absent at this git revision. */
+    readonly baseline?: string;
 }
 
 /** Validates the raw option strings; throws a UsageError naming every bad value. */
@@ -75,6 +79,6 @@ export function parseCheckOptions(raw: RawCheckOptions, now: Date = new Date()):
     if (!result.success) {
         throw new UsageError(result.error.issues.map(issue => issue.message).join('\n'));
     }
-    const { paths, format, asOf, failOn, maxWarnings, summary } = result.data;
-    return { paths: paths.length > 0 ? paths : [...DEFAULTS.paths], format, asOf: asOf ?? today(now), failOn, maxWarnings, summary };
+    const { paths, format, asOf, failOn, maxWarnings, summary, baseline } = result.data;
+    return { paths: paths.length > 0 ? paths : [...DEFAULTS.paths], format, asOf: asOf ?? today(now), failOn, maxWarnings, summary, baseline };
 }

@@ -37,7 +37,8 @@ Examples:
   risk check --format github --summary          annotations and a job summary in GitHub Actions
   risk check --format gitlab > gl-code-quality-report.json
                                                 for GitLab Code Quality
-  risk check --format md                        Markdown, for a pull-request comment`;
+  risk check --format md                        Markdown, for a pull-request comment
+  risk check --baseline origin/main             only the findings a branch introduced`;
 
 const EXPORT_HELP = `
 Exports (columns in docs/exports.md):
@@ -111,9 +112,10 @@ function createProgram(io: CliIo, args: readonly string[], setExitCode: (code: n
         .addOption(new Option('--fail-on <level>', `exit 1 when a finding is at or above this level: ${FAIL_LEVELS.join(', ')}`).default(DEFAULTS.failOn))
         .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings, whatever --fail-on says (default: no limit)'))
         .addOption(new Option('--summary', 'also append the Markdown report (as --format md prints it) to the file $GITHUB_STEP_SUMMARY names; nothing when it is not set'))
+        .addOption(new Option('--baseline <rev>', 'report only findings absent at this git revision (matched by code and risk IDs, not by line); the summary says how many were hidden'))
         .helpOption('-h, --help', 'show this help and exit')
         .addHelpText('after', CHECK_HELP)
-        .action(async (paths: string[], options: { format?: string; asOf?: string; failOn?: string; maxWarnings?: string; summary?: boolean }) => {
+        .action(async (paths: string[], options: { format?: string; asOf?: string; failOn?: string; maxWarnings?: string; summary?: boolean; baseline?: string }) => {
             setExitCode(await runCheck({ paths, ...options }, io));
         });
 

@@ -17,6 +17,8 @@ export interface CheckReport {
     /** Sorted by file, then position. */
     readonly findings: readonly Finding[];
     readonly summary: Summary;
+    /** With --baseline: the revision, and how many findings were hidden because it has them too. */
+    readonly baseline?: { readonly revision: string; readonly hidden: number };
 }
 
 export interface FormatOptions {

@@ -273,3 +273,35 @@ test('risk/status follows the workspace build; risk/checkWorkspace validates aga
 
     await lsp.close();
 });
+
+test('the log has a start line and a summary of every build; the first build of a workspace shows progress', async () => {
+    const lsp = running = new LspProcess();
+    const folder = pathToFileURL(join(REPO_ROOT, 'examples/acme-saas')).href;
+    lsp.handlers.set('workspace/configuration', params => (params as { items: unknown[] }).items.map(() => ({ asOf: '2026-11-23' })));
+    await lsp.request('initialize', {
+        processId: process.pid,
+        rootUri: folder,
+        workspaceFolders: [{ uri: folder, name: 'acme-saas' }],
+        capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true } }
+    });
+    lsp.notify('initialized', {});
+
+    const logged = (pattern: RegExp) => (message: Message) =>
+        message.method === 'window/logMessage' && pattern.test((message.params as { message: string }).message);
+    const start = await lsp.waitFor(logged(/^Risk Language server /), 'the start line');
+    expect((start.params as { message: string }).message).toMatch(new RegExp(`^Risk Language server \\S+ started on Node v\\d+\\.\\d+\\.\\d+ \\(pid \\d+\\); workspace ${folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    const summary = await lsp.waitFor(logged(/^Checked /), 'the build summary');
+    expect((summary.params as { message: string }).message)
+        .toMatch(/^Checked 8 files \(14 risks\): 2 errors, 3 warnings, 1 info, 0 hints; 2 unaccepted residual risks; as of 2026-11-23; \d+ ms$/);
+
+    // The client was asked to create a progress token, then got begin … end on it.
+    const create = await lsp.waitFor(message => message.method === 'window/workDoneProgress/create', 'window/workDoneProgress/create');
+    const token = (create.params as { token: string | number }).token;
+    const progress = (kind: string) => (message: Message) => message.method === '$/progress'
+        && (message.params as { token: unknown; value: { kind: string } }).token === token
+        && (message.params as { value: { kind: string } }).value.kind === kind;
+    const begin = await lsp.waitFor(progress('begin'), 'the progress begin');
+    expect((begin.params as { value: unknown }).value).toMatchObject({ kind: 'begin', title: 'Risk', message: 'Checking 8 files…' });
+    await lsp.waitFor(progress('end'), 'the progress end');
+    await lsp.close();
+});
