@@ -73,8 +73,18 @@ describe('the npm package', () => {
         expect(report.diagnostics.map(diagnostic => diagnostic.code)).toContain('unaccepted-residual');
         const installed = JSON.parse(readFileSync(join(app, 'node_modules', 'risk-language', 'package.json'), 'utf8')) as Manifest;
         expect(installed.version).toBe(manifest.version);
-        // `risk` is installed too, for scripts of the repository; npx risk would find someone else's package when it is not.
-        expect(npx(['risk', '--version'], app).stdout.trim()).toBe(manifest.version);
+        // `risk` is installed too, for the repository's scripts (npx risk would run someone else's package when it is not).
+        const risk = spawnSync(join(app, 'node_modules', '.bin', 'risk'), ['--version'], { encoding: 'utf8', env: cleanEnv() });
+        expect(risk.stdout.trim()).toBe(manifest.version);
+    });
+
+    test('keeps npm’s file list in .npmignore: vsce refuses a `files` list next to .vscodeignore', () => {
+        expect(Object.keys(manifest)).not.toContain('files');
+        expect(readFileSync(join(REPO_ROOT, '.npmignore'), 'utf8')).toContain('!/bin/risk.cjs');
+        // The .vsix has its own list, which keeps the extension's bundles and not the CLI's.
+        const vscodeignore = readFileSync(join(REPO_ROOT, '.vscodeignore'), 'utf8');
+        expect(vscodeignore).toContain('!dist/extension.cjs');
+        expect(vscodeignore).not.toContain('bin/');
     });
 
     test('runs on the oldest Node its engines field allows: the bundle targets that Node', () => {
