@@ -45,8 +45,8 @@ const CheckOptionsSchema = z.object({
         })
         .transform(Number)
         .optional(),
-    summary: z.boolean().default(false),
-    baseline: z.string().min(1, { error: '--baseline needs a git revision, e.g. --baseline origin/main' }).optional()
+    baseline: z.string().min(1, { error: '--baseline needs a git revision, e.g. --baseline origin/main' }).optional(),
+    summary: z.boolean().default(false)
 });
 
 /** The options as commander hands them over: strings, or undefined when not given. */
@@ -56,8 +56,8 @@ export interface RawCheckOptions {
     readonly asOf?: string;
     readonly failOn?: string;
     readonly maxWarnings?: string;
-    readonly summary?: boolean;
     readonly baseline?: string;
+    readonly summary?: boolean;
 }
 
 export interface CheckOptions {
@@ -67,10 +67,10 @@ export interface CheckOptions {
     readonly failOn: FailLevel;
     /** Exit 1 when there are more warnings than this; undefined: no limit. */
     readonly maxWarnings: number | undefined;
-    /** Also append the Markdown report to the file GITHUB_STEP_SUMMARY names. */
-    readonly summary: boolean;
     /** Report only findings absent at this git revision. */
     readonly baseline?: string;
+    /** Also append the Markdown report to the file GITHUB_STEP_SUMMARY names. */
+    readonly summary: boolean;
 }
 
 /** Validates the raw option strings; throws a UsageError naming every bad value. */
@@ -79,6 +79,6 @@ export function parseCheckOptions(raw: RawCheckOptions, now: Date = new Date()):
     if (!result.success) {
         throw new UsageError(result.error.issues.map(issue => issue.message).join('\n'));
     }
-    const { paths, format, asOf, failOn, maxWarnings, summary, baseline } = result.data;
-    return { paths: paths.length > 0 ? paths : [...DEFAULTS.paths], format, asOf: asOf ?? today(now), failOn, maxWarnings, summary, baseline };
+    const { paths, format, asOf, failOn, maxWarnings, baseline, summary } = result.data;
+    return { paths: paths.length > 0 ? paths : [...DEFAULTS.paths], format, asOf: asOf ?? today(now), failOn, maxWarnings, baseline, summary };
 }

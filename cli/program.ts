@@ -8,6 +8,7 @@ import { runCheck, type CheckIo } from './check-command.js';
 import { runDiff } from './diff-command.js';
 import { DIFF_FAIL_LEVELS, DIFF_FORMATS } from './diff-options.js';
 import { runExport } from './export-command.js';
+import { runImport } from './import-command.js';
 import { ExitCode, UsageError } from './errors.js';
 import { DEFAULTS, FAIL_LEVELS, FORMATS } from './options.js';
 import { VERSION } from './version.js';
@@ -45,6 +46,10 @@ Exports (columns in docs/exports.md):
   register  one row per risk, highest residual level first
   plan      one row per treatment action, by due date
   soa       the 93 Annex A controls of ISO/IEC 27001:2022, used or not, and by what
+  all       the three in one workbook (--format xlsx only)
+
+Formats: csv, md and json go to stdout or --output; xlsx (a Summary sheet with the
+coloured heat maps, then one sheet per export) needs --output.
 
 Exit codes:
   0  the export was written
@@ -54,7 +59,26 @@ Exit codes:
 Examples:
   risk export register examples/acme-saas --format md > register.md
   risk export plan risks/ --output out/plan.csv --bom --as-of 2026-11-23
-  risk export soa --format json`;
+  risk export soa --format json
+  risk export all examples/acme-saas --format xlsx --output register.xlsx`;
+
+const IMPORT_HELP = `
+Columns (any order; names compared without case, spaces or punctuation; see docs/import.md):
+  Risk ID, Risk Description, Asset Owner / Risk Owner, Likelihood, Impact, Risk Level,
+  Existing Controls, Recommended Treatment, Action Owner, Due Date, Status, and every
+  column of \`risk export register\`. Other columns are left out and listed.
+
+Writes method.risk, roles.risk, assets.risk, threats.risk, risks.risk (those needed)
+into --out and prints what was inferred, guessed and left out, row by row.
+
+Exit codes:
+  0  the model was written
+  2  usage error: the file cannot be read or has no register (the message gives the
+     row and column), or a file to write exists already (use --force)
+
+Examples:
+  risk import register.xlsx --out model/
+  risk import risks.csv --map "Risk Rating=level" --map "Mitigation Owner=actionOwner"`;
 
 const DIFF_HELP = `
 Revisions:
@@ -111,11 +135,11 @@ function createProgram(io: CliIo, args: readonly string[], setExitCode: (code: n
         .addOption(new Option('--as-of <date>', 'the date every date rule uses, as YYYY-MM-DD (default: today)'))
         .addOption(new Option('--fail-on <level>', `exit 1 when a finding is at or above this level: ${FAIL_LEVELS.join(', ')}`).default(DEFAULTS.failOn))
         .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings, whatever --fail-on says (default: no limit)'))
-        .addOption(new Option('--summary', 'also append the Markdown report (as --format md prints it) to the file $GITHUB_STEP_SUMMARY names; nothing when it is not set'))
         .addOption(new Option('--baseline <rev>', 'report only findings absent at this git revision (matched by code and risk IDs, not by line); the summary says how many were hidden'))
+        .addOption(new Option('--summary', 'also append the Markdown report (as --format md prints it) to the file $GITHUB_STEP_SUMMARY names; nothing when it is not set'))
         .helpOption('-h, --help', 'show this help and exit')
         .addHelpText('after', CHECK_HELP)
-        .action(async (paths: string[], options: { format?: string; asOf?: string; failOn?: string; maxWarnings?: string; summary?: boolean; baseline?: string }) => {
+        .action(async (paths: string[], options: { format?: string; asOf?: string; failOn?: string; maxWarnings?: string; baseline?: string; summary?: boolean }) => {
             setExitCode(await runCheck({ paths, ...options }, io));
         });
 
@@ -143,9 +167,9 @@ function createProgram(io: CliIo, args: readonly string[], setExitCode: (code: n
 
     program.command('export')
         .description('Export the risk register, the treatment plan or the Statement of Applicability of one model.')
-        .argument('<what>', `what to export: register, plan or soa`)
+        .argument('<what>', `what to export: register, plan, soa, or all (one workbook; with --format xlsx)`)
         .argument('[paths...]', 'the model: one folder, or the .risk files of one model (default: ".")')
-        .addOption(new Option('-f, --format <format>', 'csv, md (GitHub Markdown with summary and heat map) or json').default('csv'))
+        .addOption(new Option('-f, --format <format>', 'csv, md (GitHub Markdown with summary and heat map), json, or xlsx (an Excel workbook; needs --output)').default('csv'))
         .addOption(new Option('-o, --output <file>', 'write to this file (folders are created; never a .risk file) instead of stdout'))
         .addOption(new Option('--as-of <date>', 'the date acceptance validity and overdue actions are computed on, as YYYY-MM-DD (default: today)'))
         .addOption(new Option('--bom', 'start a CSV with a UTF-8 byte-order mark, for Excel'))
@@ -153,6 +177,19 @@ function createProgram(io: CliIo, args: readonly string[], setExitCode: (code: n
         .addHelpText('after', EXPORT_HELP)
         .action(async (kind: string, paths: string[], options: { format?: string; output?: string; asOf?: string; bom?: boolean }) => {
             setExitCode(await runExport({ kind, paths, ...options }, io));
+        });
+
+    program.command('import')
+        .description('Turn a spreadsheet risk register (CSV or XLSX) into a folder of .risk files.')
+        .argument('<file>', 'the register: a .csv or .xlsx file')
+        .addOption(new Option('--sheet <name>', 'the sheet of an XLSX file (default: the first; a workbook of `risk export` its Register)'))
+        .addOption(new Option('--map <column=field...>', 'read a column as a field, e.g. --map "Risk Rating=level" (repeatable)'))
+        .addOption(new Option('--out <dir>', 'the folder to write the model to (default: ".")'))
+        .addOption(new Option('--force', 'replace files of the same names in --out'))
+        .helpOption('-h, --help', 'show this help and exit')
+        .addHelpText('after', IMPORT_HELP)
+        .action(async (file: string, options: { sheet?: string; map?: string[]; out?: string; force?: boolean }) => {
+            setExitCode(await runImport({ file, ...options }, io));
         });
 
     program.command('lsp')

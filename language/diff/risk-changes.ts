@@ -145,11 +145,16 @@ function treatmentChanges(pair: RiskPair, add: Add): void {
 }
 
 function treatmentText(risk: Risk): string {
-    const treatment = risk.treatment;
-    if (!treatment) {
+    if (risk.treatments.length === 0) {
         return 'none';
     }
-    return treatment.party ? `${treatmentOption(treatment.option)} with ${treatment.party}` : treatmentOption(treatment.option);
+    return risk.treatments.map(treatment => {
+        if (treatment.option === 'defer') {
+            return `defer${treatment.until ? ` until ${treatment.until}` : ''}`;
+        }
+        const option = treatmentOption(treatment.option);
+        return treatment.party ? `${option} with ${treatment.party}` : option;
+    }).join('; ');
 }
 
 function actionChanges(pair: RiskPair): Change[] {

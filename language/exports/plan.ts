@@ -7,7 +7,7 @@
 import type { ModelEvaluation } from '../evaluation/model-evaluator.js';
 import type { ActionEvaluation, RiskEvaluation } from '../evaluation/risk-evaluation.js';
 import type { ActionStatus } from '../generated/ast.js';
-import { compareDates, compareIds, listText, refName, refNames, text, treatmentOption, yesNo } from './cells.js';
+import { type ExportedOption, compareDates, compareIds, listText, refName, refNames, text, treatmentOption, yesNo } from './cells.js';
 import { buildHeatMap } from './heat-map.js';
 import { planSummary } from './summary.js';
 import type { Column, ExportOptions, PlanExport } from './table.js';
@@ -20,7 +20,7 @@ export interface PlanRow {
     /** The risk's current (inherent) level. */
     readonly level: string | null;
     /** `reduce`, `accept`, `share` or `avoid` (`transfer` is written `share`). */
-    readonly option: 'reduce' | 'accept' | 'share' | 'avoid';
+    readonly option: ExportedOption;
     readonly actionTitle: string | null;
     /** The action's owner. */
     readonly owner: string | null;
@@ -38,19 +38,19 @@ export const PLAN_COLUMNS: ReadonlyArray<Column<PlanRow>> = [
     { header: 'Action', key: 'action', text: row => text(row.action) },
     { header: 'Risk', key: 'risk', text: row => row.risk },
     { header: 'Risk title', key: 'riskTitle', text: row => row.riskTitle },
-    { header: 'Level', key: 'level', text: row => text(row.level) },
+    { header: 'Level', key: 'level', cell: 'level', text: row => text(row.level) },
     { header: 'Option', key: 'option', text: row => row.option },
     { header: 'Action title', key: 'actionTitle', text: row => text(row.actionTitle) },
     { header: 'Owner', key: 'owner', text: row => text(row.owner) },
-    { header: 'Due', key: 'due', text: row => text(row.due) },
+    { header: 'Due', key: 'due', cell: 'date', text: row => text(row.due) },
     { header: 'Status', key: 'status', text: row => text(row.status) },
     { header: 'Overdue', key: 'overdue', text: row => yesNo(row.overdue) },
     { header: 'Controls', key: 'controls', text: row => listText(row.controls) },
-    { header: 'Target residual level', key: 'targetResidualLevel', text: row => text(row.targetResidualLevel) }
+    { header: 'Target residual level', key: 'targetResidualLevel', cell: 'level', text: row => text(row.targetResidualLevel) }
 ];
 
 export function buildPlan(evaluation: ModelEvaluation, _options: ExportOptions = {}): PlanExport {
-    const treated = evaluation.risks.filter(risk => risk.risk.treatment);
+    const treated = evaluation.risks.filter(risk => risk.risk.treatments.length > 0);
     const method = evaluation.method;
     const rows = treated
         .flatMap(risk => (risk.actions.length > 0 ? risk.actions.map(action => planRow(risk, action)) : [planRow(risk, undefined)]))
@@ -81,7 +81,7 @@ function planRow(evaluation: RiskEvaluation, action: ActionEvaluation | undefine
         risk: risk.name,
         riskTitle: risk.title,
         level: evaluation.inherent?.level?.name ?? null,
-        option: treatmentOption(risk.treatment!.option),
+        option: treatmentOption(risk.treatments[0].option),
         actionTitle: action?.action.title ?? null,
         owner: action ? refName(action.action.owner) : null,
         due: action?.action.due ?? null,

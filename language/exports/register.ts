@@ -8,14 +8,14 @@ import type { ModelEvaluation } from '../evaluation/model-evaluator.js';
 import type { RiskEvaluation } from '../evaluation/risk-evaluation.js';
 import type { Level, RiskStatus } from '../generated/ast.js';
 import { acceptanceView, type AcceptanceStatus } from './acceptance.js';
-import { compareIds, listText, refName, refNames, scaleCell, scaleText, sourceLocation, text, treatmentOption, yesNo } from './cells.js';
+import { type ExportedOption, compareIds, listText, refName, refNames, scaleCell, scaleText, sourceLocation, text, treatmentOption, yesNo } from './cells.js';
 import { buildHeatMap } from './heat-map.js';
 import { registerSummary } from './summary.js';
 import type { Column, ExportOptions, RegisterExport, ScaleCell } from './table.js';
 
 export interface TreatmentCell {
     /** `reduce`, `accept`, `share` or `avoid` (`transfer` is written `share`). */
-    readonly option: 'reduce' | 'accept' | 'share' | 'avoid';
+    readonly option: ExportedOption;
     /** The party of `share … with "…"`. */
     readonly with: string | null;
 }
@@ -62,20 +62,20 @@ export const REGISTER_COLUMNS: ReadonlyArray<Column<RegisterRow>> = [
     { header: 'Likelihood', key: 'likelihood', text: row => scaleText(row.likelihood) },
     { header: 'Impact', key: 'impact', text: row => scaleText(row.impact) },
     { header: 'Score', key: 'score', text: row => text(row.score) },
-    { header: 'Level', key: 'level', text: row => text(row.level) },
+    { header: 'Level', key: 'level', cell: 'level', text: row => text(row.level) },
     { header: 'Existing controls', key: 'existingControls', text: row => listText(row.existingControls) },
     { header: 'Treatment', key: 'treatment', text: row => treatmentText(row.treatment) },
     { header: 'Actions', key: 'actions', text: row => listText(row.actions) },
     { header: 'Residual likelihood', key: 'residualLikelihood', text: row => scaleText(row.residualLikelihood) },
     { header: 'Residual impact', key: 'residualImpact', text: row => scaleText(row.residualImpact) },
     { header: 'Residual score', key: 'residualScore', text: row => text(row.residualScore) },
-    { header: 'Residual level', key: 'residualLevel', text: row => text(row.residualLevel) },
+    { header: 'Residual level', key: 'residualLevel', cell: 'level', text: row => text(row.residualLevel) },
     { header: 'Above appetite', key: 'aboveAppetite', text: row => yesNo(row.aboveAppetite) },
     { header: 'Acceptance', key: 'acceptance', text: row => text(row.acceptance) },
     { header: 'Accepted by', key: 'acceptedBy', text: row => text(row.acceptedBy) },
-    { header: 'Accepted until', key: 'acceptedUntil', text: row => text(row.acceptedUntil) },
+    { header: 'Accepted until', key: 'acceptedUntil', cell: 'date', text: row => text(row.acceptedUntil) },
     { header: 'Status', key: 'status', text: row => text(row.status) },
-    { header: 'Reviewed', key: 'reviewed', text: row => text(row.reviewed) },
+    { header: 'Reviewed', key: 'reviewed', cell: 'date', text: row => text(row.reviewed) },
     { header: 'File', key: 'file', text: row => row.file },
     { header: 'Line', key: 'line', text: row => text(row.line) }
 ];
@@ -126,7 +126,7 @@ function registerRow(evaluation: RiskEvaluation, model: ModelEvaluation, options
         title: risk.title,
         scope: evaluation.scope?.name ?? refName(risk.scope),
         owner: refName(risk.owner),
-        threat: refName(risk.threat),
+        threat: refNames(risk.threats)[0] ?? null,
         vulnerabilities: refNames(risk.exploits),
         assets: refNames(risk.on),
         harms: evaluation.harms.map(asset => asset.name),
@@ -135,7 +135,7 @@ function registerRow(evaluation: RiskEvaluation, model: ModelEvaluation, options
         score: inherent?.score ?? null,
         level: inherent?.level?.name ?? null,
         existingControls: refNames(risk.controls),
-        treatment: risk.treatment ? { option: treatmentOption(risk.treatment.option), with: risk.treatment.party ?? null } : null,
+        treatment: risk.treatments[0] ? { option: treatmentOption(risk.treatments[0].option), with: risk.treatments[0].party ?? null } : null,
         actions: evaluation.actions.map(action => action.id),
         residualLikelihood: scaleCell(residual?.likelihood),
         residualImpact: scaleCell(residual?.impact),
@@ -144,7 +144,7 @@ function registerRow(evaluation: RiskEvaluation, model: ModelEvaluation, options
         aboveAppetite: assessed ? evaluation.aboveAppetite : null,
         acceptance: acceptance.status,
         acceptedBy: refName(acceptance.shown?.acceptance.by),
-        acceptedUntil: acceptance.shown?.lapses ?? null,
+        acceptedUntil: acceptance.shown?.holdsUntil ?? null,
         status: risk.status ?? null,
         reviewed: risk.reviewed ?? null,
         file: location.file,
