@@ -4,11 +4,11 @@
  * then the findings, most serious first. It stays under GitHub's 65,536-character
  * comment limit by listing as many findings as fit and counting the rest.
  */
-import { markdownTable } from '../../language/exports/markdown-text.js';
+import { escapeMarkdown, markdownTable } from '../../language/exports/markdown-text.js';
 import { mostSeriousFirst, subjectLabel } from '../finding-label.js';
 import type { Finding } from '../findings.js';
 import { sourcePath, type CheckReport } from '../report.js';
-import { summaryLine } from './pretty.js';
+import { baselineLine, summaryLine } from './pretty.js';
 
 /** Below GitHub's comment limit (65,536), with room for the lines after the table. */
 export const MARKDOWN_BUDGET = 60_000;
@@ -26,6 +26,9 @@ export function formatMarkdown(report: CheckReport): string {
         ['Hint', String(hints)]
     ], ['left', 'right']);
     const parts = [heading, summary];
+    if (report.baseline) {
+        parts.push(escapeMarkdown(`${baselineLine(report.baseline)}.`));
+    }
     if (report.findings.length > 0) {
         parts.push(`### Findings, most serious first\n\n${findingsTable(mostSeriousFirst(report.findings), report, MARKDOWN_BUDGET - heading.length - summary.length)}`);
     }

@@ -156,7 +156,7 @@ describe('--format sarif', () => {
         } finally {
             moved.remove();
         }
-    });
+    }, 120_000);
 
     test('has the same results as the json format', () => {
         const json = runJson(['check', 'model', '--as-of', FIXTURE_AS_OF], ws.dir).report;

@@ -69,7 +69,7 @@ describe('--format gitlab (GitLab Code Quality)', () => {
         } finally {
             moved.remove();
         }
-    });
+    }, 120_000);
 
     test('maps every code to a documented severity: errors that leave no usable model block', () => {
         const expected = { error: 'critical', warning: 'major', info: 'minor', hint: 'info' } as const;
@@ -135,7 +135,7 @@ describe('--summary', () => {
         expect(run.stdout.startsWith('::error ')).toBe(true);
         const md = check(['--format', 'md']).stdout;
         expect(readFileSync(summaryFile, 'utf8')).toBe(`# Earlier step\n\n${md}\n`);
-    });
+    }, 120_000);
 
     test('does nothing outside GitHub Actions', () => {
         const run = check(['--summary']);

@@ -31,7 +31,7 @@ beforeAll(() => {
     const run = runRisk(['check', '--as-of', AS_OF, '--format', 'sarif'], { cwd: EXAMPLE });
     status = run.status;
     log = JSON.parse(run.stdout) as Log;
-});
+}, 120_000);
 
 describe('SARIF of examples/acme-saas', () => {
     test('validates against the SARIF 2.1.0 JSON schema', () => {
