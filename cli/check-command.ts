@@ -4,6 +4,7 @@
  */
 import { diagnosticsOf, loadModelFiles } from '../language/model/load-model.js';
 import { collectModels } from './collect-files.js';
+import { inTaggedRisks } from './tag-filter.js';
 import { UsageError } from './errors.js';
 import { exitCodeFor } from './exit-code.js';
 import { sortFindings, summarize, toFinding, type Finding } from './findings.js';
@@ -39,8 +40,12 @@ export async function runCheck(raw: RawCheckOptions, io: CheckIo): Promise<numbe
             throw fileSystemError(error) ?? error;
         });
         model.files.forEach(file => files.add(file));
+        // Rules ran on the whole model; --tag only narrows what is reported.
+        const reported = options.tags.length > 0 ? inTaggedRisks(loaded, options.tags) : () => true;
         for (const { document, diagnostic } of diagnosticsOf(loaded)) {
-            findings.push(toFinding(document, diagnostic, io.cwd));
+            if (reported(document, diagnostic)) {
+                findings.push(toFinding(document, diagnostic, io.cwd));
+            }
         }
     }
     const sorted = sortFindings(findings);

@@ -28,7 +28,7 @@ export async function runExport(raw: RawExportOptions, io: ExportIo): Promise<nu
         // The export still shows what could be evaluated; the user should know it is partial.
         io.stderr.write(`risk: warning: ${incompleteExportText(broken, options.kind)}. Run \`risk check\` to see them.\n`);
     }
-    const table = buildExport(options.kind, loaded.evaluation(), { baseDir: model.root });
+    const table = buildExport(options.kind, loaded.evaluation(), { baseDir: model.root, tags: options.tags });
     const content = formatExport(table, options.format, { bom: options.bom });
     if (!options.output) {
         io.stdout.write(content);

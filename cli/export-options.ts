@@ -6,7 +6,7 @@ import { today, type IsoDate } from '../language/evaluation/dates.js';
 import { EXPORT_FORMATS, EXPORT_KINDS, type ExportFormat } from '../language/exports/index.js';
 import type { ExportKind } from '../language/exports/table.js';
 import { UsageError } from './errors.js';
-import { AsOfOption, quoted } from './options.js';
+import { AsOfOption, quoted, TagsOption } from './options.js';
 
 const ExportOptionsSchema = z.object({
     kind: z.enum(EXPORT_KINDS as [ExportKind, ...ExportKind[]], {
@@ -18,7 +18,8 @@ const ExportOptionsSchema = z.object({
     }).default('csv'),
     output: z.string().min(1, { error: '--output needs a file name' }).optional(),
     asOf: AsOfOption.optional(),
-    bom: z.boolean().default(false)
+    bom: z.boolean().default(false),
+    tags: TagsOption
 });
 
 export interface RawExportOptions {
@@ -28,6 +29,7 @@ export interface RawExportOptions {
     readonly output?: string;
     readonly asOf?: string;
     readonly bom?: boolean;
+    readonly tags?: readonly string[];
 }
 
 export interface ExportCommandOptions {
@@ -37,6 +39,7 @@ export interface ExportCommandOptions {
     readonly output?: string;
     readonly asOf: IsoDate;
     readonly bom: boolean;
+    readonly tags: readonly string[];
 }
 
 export function parseExportOptions(raw: RawExportOptions, now: Date = new Date()): ExportCommandOptions {
@@ -44,9 +47,12 @@ export function parseExportOptions(raw: RawExportOptions, now: Date = new Date()
     if (!result.success) {
         throw new UsageError(result.error.issues.map(issue => issue.message).join('\n'));
     }
-    const { kind, paths, format, output, asOf, bom } = result.data;
+    const { kind, paths, format, output, asOf, bom, tags } = result.data;
     if (bom && format !== 'csv') {
         throw new UsageError(`--bom applies to CSV only; drop it or use --format csv`);
     }
-    return { kind, paths: paths.length > 0 ? paths : ['.'], format, output, asOf: asOf ?? today(now), bom };
+    if (kind === 'soa' && tags.length > 0) {
+        throw new UsageError('--tag limits the register and the treatment plan to tagged risks; the Statement of Applicability covers every Annex A control of the ISMS: export it without --tag');
+    }
+    return { kind, paths: paths.length > 0 ? paths : ['.'], format, output, asOf: asOf ?? today(now), bom, tags };
 }

@@ -30,6 +30,12 @@ export const AsOfOption = z.string()
         error: issue => `--as-of ${quoted(issue.input)} is not a real calendar date; write an existing date as YYYY-MM-DD, e.g. --as-of ${today()}`
     });
 
+/** `--tag TAG`, repeatable: the report is limited to the risks carrying one of the tags. */
+export const TagsOption = z.array(z.string().trim().min(1, { error: '--tag needs a tag, e.g. --tag gdpr' })).default([]);
+
+/** Commander's collector for a repeatable option. */
+export const collect = (value: string, previous: readonly string[] = []): string[] => [...previous, value];
+
 const CheckOptionsSchema = z.object({
     paths: z.array(z.string().min(1, { error: 'an empty path was given; name a file or folder, or leave the paths out to check the current folder' })).default([...DEFAULTS.paths]),
     format: z.enum(FORMATS, {
@@ -44,7 +50,8 @@ const CheckOptionsSchema = z.object({
             error: issue => `--max-warnings ${quoted(issue.input)} is not a whole number; give the number of warnings to allow, e.g. --max-warnings 0`
         })
         .transform(Number)
-        .optional()
+        .optional(),
+    tags: TagsOption
 });
 
 /** The options as commander hands them over: strings, or undefined when not given. */
@@ -54,6 +61,7 @@ export interface RawCheckOptions {
     readonly asOf?: string;
     readonly failOn?: string;
     readonly maxWarnings?: string;
+    readonly tags?: readonly string[];
 }
 
 export interface CheckOptions {
@@ -63,6 +71,8 @@ export interface CheckOptions {
     readonly failOn: FailLevel;
     /** Exit 1 when there are more warnings than this; undefined: no limit. */
     readonly maxWarnings: number | undefined;
+    /** Only findings inside risks carrying one of these tags are reported; empty: all findings. */
+    readonly tags: readonly string[];
 }
 
 /** Validates the raw option strings; throws a UsageError naming every bad value. */
@@ -71,6 +81,6 @@ export function parseCheckOptions(raw: RawCheckOptions, now: Date = new Date()):
     if (!result.success) {
         throw new UsageError(result.error.issues.map(issue => issue.message).join('\n'));
     }
-    const { paths, format, asOf, failOn, maxWarnings } = result.data;
-    return { paths: paths.length > 0 ? paths : [...DEFAULTS.paths], format, asOf: asOf ?? today(now), failOn, maxWarnings };
+    const { paths, format, asOf, failOn, maxWarnings, tags } = result.data;
+    return { paths: paths.length > 0 ? paths : [...DEFAULTS.paths], format, asOf: asOf ?? today(now), failOn, maxWarnings, tags };
 }

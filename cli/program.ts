@@ -7,7 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { runCheck, type CheckIo } from './check-command.js';
 import { runExport } from './export-command.js';
 import { ExitCode, UsageError } from './errors.js';
-import { DEFAULTS, FAIL_LEVELS, FORMATS } from './options.js';
+import { collect, DEFAULTS, FAIL_LEVELS, FORMATS } from './options.js';
 import { VERSION } from './version.js';
 
 export interface CliIo extends CheckIo {
@@ -81,10 +81,12 @@ function createProgram(io: CliIo, setExitCode: (code: number) => void): Command 
         .addOption(new Option('--as-of <date>', 'the date every date rule uses, as YYYY-MM-DD (default: today)'))
         .addOption(new Option('--fail-on <level>', `exit 1 when a finding is at or above this level: ${FAIL_LEVELS.join(', ')}`).default(DEFAULTS.failOn))
         .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings, whatever --fail-on says (default: no limit)'))
+        .addOption(new Option('--tag <tag>', 'report only findings in risks tagged TAG (repeatable: any of the tags); rules still see the whole model').argParser(collect))
         .helpOption('-h, --help', 'show this help and exit')
         .addHelpText('after', CHECK_HELP)
-        .action(async (paths: string[], options: { format?: string; asOf?: string; failOn?: string; maxWarnings?: string }) => {
-            setExitCode(await runCheck({ paths, ...options }, io));
+        .action(async (paths: string[], options: { format?: string; asOf?: string; failOn?: string; maxWarnings?: string; tag?: string[] }) => {
+            const { tag, ...rest } = options;
+            setExitCode(await runCheck({ paths, ...rest, tags: tag }, io));
         });
 
     program.command('export')
@@ -95,10 +97,12 @@ function createProgram(io: CliIo, setExitCode: (code: number) => void): Command 
         .addOption(new Option('-o, --output <file>', 'write to this file (folders are created; never a .risk file) instead of stdout'))
         .addOption(new Option('--as-of <date>', 'the date acceptance validity and overdue actions are computed on, as YYYY-MM-DD (default: today)'))
         .addOption(new Option('--bom', 'start a CSV with a UTF-8 byte-order mark, for Excel'))
+        .addOption(new Option('--tag <tag>', 'register and plan: only risks tagged TAG (repeatable: any of the tags)').argParser(collect))
         .helpOption('-h, --help', 'show this help and exit')
         .addHelpText('after', EXPORT_HELP)
-        .action(async (kind: string, paths: string[], options: { format?: string; output?: string; asOf?: string; bom?: boolean }) => {
-            setExitCode(await runExport({ kind, paths, ...options }, io));
+        .action(async (kind: string, paths: string[], options: { format?: string; output?: string; asOf?: string; bom?: boolean; tag?: string[] }) => {
+            const { tag, ...rest } = options;
+            setExitCode(await runExport({ kind, paths, ...rest, tags: tag }, io));
         });
 
     program.command('lsp')

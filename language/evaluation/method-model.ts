@@ -4,7 +4,7 @@
  * product shows comes from `MethodModel.assess`; nothing else computes one.
  */
 import { matrixRows } from '../model/matrix-rows.js';
-import type { Duration, DurationUnit, ImpactValue, Level, LikelihoodValue, Method, ReviewCadence } from '../generated/ast.js';
+import type { Duration, DurationUnit, ImpactValue, Level, LikelihoodValue, Method, ReviewCadence, TreatWithin } from '../generated/ast.js';
 
 export type ScaleValueNode = LikelihoodValue | ImpactValue;
 
@@ -32,6 +32,8 @@ export class MethodModel {
     readonly appetite?: Level;
     readonly major?: Level;
     readonly acceptanceTerm: Term;
+    /** `accept { longest … }`: the longest term an acceptance may run; no limit without it. */
+    readonly longestAcceptance?: Term;
 
     private readonly rankByLevel: Map<Level, number>;
     private readonly matrixCells = new Map<number, Array<Level | undefined>>();
@@ -46,6 +48,7 @@ export class MethodModel {
         this.appetite = method.accept?.appetite?.ref;
         this.major = method.accept?.major?.ref ?? this.levels.at(-1);
         this.acceptanceTerm = toTerm(method.accept?.lasts) ?? DEFAULT_ACCEPTANCE_TERM;
+        this.longestAcceptance = toTerm(method.accept?.longest);
         for (const row of method.matrix ? matrixRows(method.matrix).rows : []) {
             const likelihood = row.label.likelihood.ref?.value;
             if (likelihood !== undefined && !this.matrixCells.has(likelihood)) {
@@ -119,6 +122,15 @@ export class MethodModel {
         const reviews: readonly ReviewCadence[] = this.method.reviews;
         const specific = level ? reviews.findLast(review => review.level?.ref === level) : undefined;
         return toTerm((specific ?? reviews.findLast(review => !review.level))?.every);
+    }
+
+    /**
+     * `treat LEVEL within …` for a risk at this inherent level (section 11.5). A line
+     * written twice counts the last time, like `review`.
+     */
+    treatmentDeadline(level: Level | undefined): Term | undefined {
+        const lines: readonly TreatWithin[] = this.method.treatWithin;
+        return level ? toTerm(lines.findLast(line => line.level?.ref === level)?.within) : undefined;
     }
 }
 

@@ -54,7 +54,8 @@ export function planSummaryMarkdown(summary: PlanSummary): string {
 function actionLines(actions: ActionSummary): string[] {
     const onTime = actions.scheduled === 0
         ? 'no action has a due date'
-        : `${Math.round((100 * actions.onTime) / actions.scheduled)}% (${actions.onTime} of ${actions.scheduled} actions with a due date; cancelled ones not counted)`;
+        : `${Math.round((100 * actions.onTime) / actions.scheduled)}% (${actions.onTime} of ${actions.scheduled} actions with a due date; cancelled ones not counted`
+            + `${actions.completionUnknown > 0 ? `; ${actions.completionUnknown} done without a completion date, not counted as on time` : ''})`;
     return [
         `Actions: ${actions.total} (${actions.planned} planned, ${actions.inProgress} in progress, ${actions.done} done, ${actions.cancelled} cancelled)`,
         `Overdue actions: ${countWithIds(actions.overdue)}`,
@@ -68,9 +69,9 @@ function days(count: number): string {
 
 export function soaSummaryMarkdown(summary: SoaSummary): string {
     const showUnknown = summary.themes.some(theme => theme.unknown > 0);
-    const headers = ['Theme', 'Controls', 'Applicable', 'Not applicable', 'Implemented', 'Partial', 'Planned', ...(showUnknown ? ['Unknown'] : [])];
+    const headers = ['Theme', 'Controls', 'Applicable', 'Not applicable', 'Excluded', 'Undecided', 'Implemented', 'Partial', 'Planned', ...(showUnknown ? ['Unknown'] : [])];
     const rows = summary.themes.map(theme => [
-        theme.theme, theme.controls, theme.applicable, theme.notApplicable, theme.implemented, theme.partial, theme.planned,
+        theme.theme, theme.controls, theme.applicable, theme.notApplicable, theme.excluded, theme.undecided, theme.implemented, theme.partial, theme.planned,
         ...(showUnknown ? [theme.unknown] : [])
     ].map(String));
     const own = summary.ownControls;
@@ -84,7 +85,8 @@ export function soaSummaryMarkdown(summary: SoaSummary): string {
         markdownTable(headers, rows, ['left', ...headers.slice(1).map(() => 'right' as const)]),
         bullets([`Own controls: ${own.total}${states.length > 0 ? ` (${listText(states)})` : ''}`]),
         'A control is applicable when a risk, an action that is not cancelled, or an own control of the model refers to it, '
-        + 'directly or through an own control that implements it. Its implementation is the furthest any of them got: '
+        + 'directly or through an own control that implements it, or an `include` line of the `applicability` block names it; '
+        + 'it is excluded when an `exclude` line names it, and undecided otherwise. Its implementation is the furthest any of them got: '
         + 'an existing control of a risk, a done action or an implemented own control makes it *implemented*; '
         + 'an action in progress or a partial own control *partial*; a planned action or own control *planned*.'
     ].join('\n\n');

@@ -72,14 +72,16 @@ describe('missing-owner', () => {
         });
     });
 
-    test('an unnamed action is named by risk and position and marked by its title', async () => {
-        const finding = await only(HEADER + `
+    test('an action without owner is action-incomplete only, named by risk and position and marked by its title (section 11.7)', async () => {
+        const model = HEADER + `
 risk R-001 "Laptop theft" {
   owner CTO likelihood Possible impact Noticeable
   treatment reduce { action Encrypt "Disk encryption" { owner CTO due 2027-01-31 } action "Remote wipe" { due 2027-01-31 } }
   reviewed 2026-11-01
-}`, 'missing-owner');
-        expect(shape(finding)).toEqual({ severity: 'warning', text: '"Remote wipe"', message: 'Action R-001/2 has no owner: add `owner ROLE`.' });
+}`;
+        expect(await findingsOf(model, ['missing-owner'])).toEqual([]);
+        const finding = await only(model, 'action-incomplete');
+        expect(shape(finding)).toEqual({ severity: 'warning', text: '"Remote wipe"', message: 'Action R-001/2 has no `owner`: a treatment plan needs someone and a date for every action.' });
     });
 
     test('a primary asset without owner; a supporting one needs none', async () => {
@@ -151,7 +153,7 @@ describe('acceptance rules', () => {
         expect(shape(finding)).toEqual({
             severity: 'error',
             text: 'ITManager',
-            message: 'ITManager may not accept R-001: only the risk owner (CTO) or a management role may accept it.'
+            message: "ITManager may not accept R-001's residual High: only the risk owner (CTO), a management role, or a role that `accepts High` or higher may accept it."
         });
     });
 
