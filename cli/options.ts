@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isRealDate, today, type IsoDate } from '../language/evaluation/dates.js';
 import { UsageError } from './errors.js';
 
-export const FORMATS = ['pretty', 'json', 'sarif', 'github'] as const;
+export const FORMATS = ['pretty', 'json', 'sarif', 'github', 'gitlab', 'md'] as const;
 export type OutputFormat = typeof FORMATS[number];
 
 export const FAIL_LEVELS = ['error', 'warning', 'info', 'never'] as const;
@@ -51,7 +51,9 @@ const CheckOptionsSchema = z.object({
         })
         .transform(Number)
         .optional(),
-    tags: TagsOption
+    tags: TagsOption,
+    baseline: z.string().min(1, { error: '--baseline needs a git revision, e.g. --baseline origin/main' }).optional(),
+    summary: z.boolean().default(false)
 });
 
 /** The options as commander hands them over: strings, or undefined when not given. */
@@ -62,6 +64,8 @@ export interface RawCheckOptions {
     readonly failOn?: string;
     readonly maxWarnings?: string;
     readonly tags?: readonly string[];
+    readonly baseline?: string;
+    readonly summary?: boolean;
 }
 
 export interface CheckOptions {
@@ -73,6 +77,10 @@ export interface CheckOptions {
     readonly maxWarnings: number | undefined;
     /** Only findings inside risks carrying one of these tags are reported; empty: all findings. */
     readonly tags: readonly string[];
+    /** Report only findings absent at this git revision. */
+    readonly baseline?: string;
+    /** Also append the Markdown report to the file GITHUB_STEP_SUMMARY names. */
+    readonly summary: boolean;
 }
 
 /** Validates the raw option strings; throws a UsageError naming every bad value. */
@@ -81,6 +89,6 @@ export function parseCheckOptions(raw: RawCheckOptions, now: Date = new Date()):
     if (!result.success) {
         throw new UsageError(result.error.issues.map(issue => issue.message).join('\n'));
     }
-    const { paths, format, asOf, failOn, maxWarnings, tags } = result.data;
-    return { paths: paths.length > 0 ? paths : [...DEFAULTS.paths], format, asOf: asOf ?? today(now), failOn, maxWarnings, tags };
+    const { paths, format, asOf, failOn, maxWarnings, tags, baseline, summary } = result.data;
+    return { paths: paths.length > 0 ? paths : [...DEFAULTS.paths], format, asOf: asOf ?? today(now), failOn, maxWarnings, tags, baseline, summary };
 }

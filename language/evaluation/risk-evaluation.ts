@@ -31,6 +31,12 @@ export interface AcceptanceEvaluation {
     readonly periodInvalid: boolean;
     /** `until` is later than `on` plus the method's `longest` term. */
     readonly tooLong: boolean;
+    /**
+     * The last day it holds or held (`lapses`) when, dates aside, it is valid; undefined for an
+     * acceptance that holds on no day at all (incomplete, not authorised, outdated), so that no
+     * report shows a term for a decision that never counted.
+     */
+    readonly holdsUntil?: IsoDate;
     readonly valid: boolean;
 }
 
@@ -178,6 +184,7 @@ function evaluateAcceptance(acceptance: Acceptance, risk: Risk, residual: Assess
     const periodInvalid = on !== undefined && until !== undefined && until < on;
     const longest = method?.longestAcceptance;
     const tooLong = on !== undefined && until !== undefined && longest !== undefined && until > addDuration(on, longest.amount, longest.unit);
+    const holds = complete && on !== undefined && lapses !== undefined && authorised && !outdated && !periodInvalid;
     return {
         acceptance,
         complete,
@@ -190,7 +197,8 @@ function evaluateAcceptance(acceptance: Acceptance, risk: Risk, residual: Assess
         outdated,
         periodInvalid,
         tooLong,
-        valid: complete && on !== undefined && lapses !== undefined && !notYetEffective && !expired && authorised && !outdated && !periodInvalid
+        holdsUntil: holds ? lapses : undefined,
+        valid: holds && !notYetEffective && !expired
     };
 }
 

@@ -5,6 +5,7 @@ import { AcceptanceValidator } from './acceptance-validator.js';
 import { ApplicabilityValidator } from './applicability-validator.js';
 import { MethodValidator } from './method-validator.js';
 import { ModelValidator } from './model-validator.js';
+import { checkResidualOrder } from './residual-order.js';
 import { RiskValidator } from './risk-validator.js';
 import { TreatmentValidator } from './treatment-validator.js';
 
@@ -36,6 +37,7 @@ export function registerValidationChecks(services: RiskServices): void {
             treatment.checkOneLinePerOption, treatment.checkTreatmentStarted,
             risk.checkClosed, risk.checkReview, acceptance.checkResidualAccepted
         ],
+        Residual: checkResidualOrder,
         Treatment: [model.checkDeferralDate, treatment.checkTreatment],
         Applicability: applicability.checkApplicability,
         ApplicabilityDecision: applicability.checkDecision,

@@ -122,11 +122,14 @@ export class RiskValidator {
         const risk = action.$container.$container;
         const evaluation = this.evaluator.evaluate().evaluationOf(risk)?.actions.find(candidate => candidate.action === action);
         const label = evaluation?.id ?? action.name ?? 'This action';
-        const missing = [action.owner ? undefined : '`owner`', action.due ? undefined : '`due`'].filter(Boolean);
+        // One finding per omission (specification 11.7): an action without owner is
+        // `action-incomplete` only, never also `missing-owner`.
+        const missing = [action.owner ? undefined : ['`owner`', '`owner ROLE`'], action.due ? undefined : ['`due`', '`due YYYY-MM-DD`']].filter(part => part !== undefined);
         if (missing.length > 0) {
-            report(accept, IssueCodes.ActionIncomplete, `Action ${label} has no ${missing.join(' or ')}: a treatment plan needs someone and a date for every action.`, { node: action, property: action.name ? 'name' : 'title' });
+            report(accept, IssueCodes.ActionIncomplete,
+                `Action ${label} has no ${missing.map(([name]) => name).join(' or ')}: add ${missing.map(([, line]) => line).join(' and ')}; a treatment plan needs someone and a date for every action.`,
+                { node: action, property: action.name ? 'name' : 'title' });
         }
-        // An action without owner is `action-incomplete` only: one finding per omission (section 11.7).
         if (action.completed !== undefined && action.status !== 'done') {
             report(accept, IssueCodes.ActionStatusMismatch, `Action ${label} has a \`completed\` date but is ${action.status ? `\`${action.status}\`` : 'not marked done'}: set \`status done\` if it is finished, or remove \`completed\`.`, { node: action, property: 'completed' });
         }
