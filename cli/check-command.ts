@@ -6,6 +6,7 @@ import type { ModelEvaluation } from '../language/evaluation/model-evaluator.js'
 import { diagnosticsOf, loadModelFiles } from '../language/model/load-model.js';
 import { filterByBaseline } from './baseline.js';
 import { collectModels } from './collect-files.js';
+import { inTaggedRisks } from './tag-filter.js';
 import { UsageError } from './errors.js';
 import { exitCodeFor } from './exit-code.js';
 import { sortFindings, summarize, toFinding, type Finding } from './findings.js';
@@ -48,7 +49,12 @@ export async function runCheck(raw: RawCheckOptions, io: CheckIo): Promise<numbe
         });
         model.files.forEach(file => files.add(file));
         const levels = residualLevels(loaded.evaluation());
+        // Rules ran on the whole model; --tag only narrows what is reported.
+        const reported = options.tags.length > 0 ? inTaggedRisks(loaded, options.tags) : () => true;
         for (const { document, diagnostic } of diagnosticsOf(loaded)) {
+            if (!reported(document, diagnostic)) {
+                continue;
+            }
             const finding = toFinding(document, diagnostic, io.cwd);
             const riskLevel = finding.subjects.length > 0 ? levels.get(finding.subjects[0]) : undefined;
             findings.push(riskLevel === undefined ? finding : { ...finding, riskLevel });

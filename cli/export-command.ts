@@ -33,7 +33,7 @@ export async function runExport(raw: RawExportOptions, io: ExportIo): Promise<nu
         io.stderr.write(`risk: warning: ${warning}. Run \`risk check\` to see them.\n`);
     }
     const evaluation = loaded.evaluation();
-    const tables = kinds.map(kind => buildExport(kind, evaluation, { baseDir: model.root }));
+    const tables = kinds.map(kind => buildExport(kind, evaluation, { baseDir: model.root, tags: options.tags }));
     const content = await exportContent(tables, options);
     if (!options.output) {
         // Only text reaches this point: parseExportOptions requires --output for a workbook.

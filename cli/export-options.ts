@@ -8,7 +8,7 @@ import { today, type IsoDate } from '../language/evaluation/dates.js';
 import { EXPORT_FORMATS, EXPORT_KINDS, type ExportFormat } from '../language/exports/index.js';
 import type { ExportKind } from '../language/exports/table.js';
 import { UsageError } from './errors.js';
-import { AsOfOption, quoted } from './options.js';
+import { AsOfOption, quoted, TagsOption } from './options.js';
 
 export type CliExportKind = ExportKind | 'all';
 export type CliExportFormat = ExportFormat | 'xlsx';
@@ -26,7 +26,8 @@ const ExportOptionsSchema = z.object({
     }).default('csv'),
     output: z.string().min(1, { error: '--output needs a file name' }).optional(),
     asOf: AsOfOption.optional(),
-    bom: z.boolean().default(false)
+    bom: z.boolean().default(false),
+    tags: TagsOption
 });
 
 export interface RawExportOptions {
@@ -36,6 +37,7 @@ export interface RawExportOptions {
     readonly output?: string;
     readonly asOf?: string;
     readonly bom?: boolean;
+    readonly tags?: readonly string[];
 }
 
 export interface ExportCommandOptions {
@@ -45,6 +47,7 @@ export interface ExportCommandOptions {
     readonly output?: string;
     readonly asOf: IsoDate;
     readonly bom: boolean;
+    readonly tags: readonly string[];
 }
 
 export function parseExportOptions(raw: RawExportOptions, now: Date = new Date()): ExportCommandOptions {
@@ -52,7 +55,7 @@ export function parseExportOptions(raw: RawExportOptions, now: Date = new Date()
     if (!result.success) {
         throw new UsageError(result.error.issues.map(issue => issue.message).join('\n'));
     }
-    const { kind, paths, format, output, asOf, bom } = result.data;
+    const { kind, paths, format, output, asOf, bom, tags } = result.data;
     if (bom && format !== 'csv') {
         throw new UsageError(`--bom applies to CSV only; drop it or use --format csv`);
     }
@@ -62,5 +65,8 @@ export function parseExportOptions(raw: RawExportOptions, now: Date = new Date()
     if (format === 'xlsx' && !output) {
         throw new UsageError(`--format xlsx writes a binary workbook, which is never written to the terminal: add --output FILE.xlsx`);
     }
-    return { kind, paths: paths.length > 0 ? paths : ['.'], format, output, asOf: asOf ?? today(now), bom };
+    if ((kind === 'soa' || kind === 'all') && tags.length > 0) {
+        throw new UsageError('--tag limits the register and the treatment plan to tagged risks; the Statement of Applicability covers every Annex A control of the ISMS: export it (and the workbook of all three) without --tag');
+    }
+    return { kind, paths: paths.length > 0 ? paths : ['.'], format, output, asOf: asOf ?? today(now), bom, tags };
 }

@@ -10,7 +10,7 @@ import { DIFF_FAIL_LEVELS, DIFF_FORMATS } from './diff-options.js';
 import { runExport } from './export-command.js';
 import { runImport } from './import-command.js';
 import { ExitCode, UsageError } from './errors.js';
-import { DEFAULTS, FAIL_LEVELS, FORMATS } from './options.js';
+import { collect, DEFAULTS, FAIL_LEVELS, FORMATS } from './options.js';
 import { VERSION } from './version.js';
 
 export interface CliIo extends CheckIo {
@@ -137,10 +137,12 @@ function createProgram(io: CliIo, args: readonly string[], setExitCode: (code: n
         .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings, whatever --fail-on says (default: no limit)'))
         .addOption(new Option('--baseline <rev>', 'report only findings absent at this git revision (matched by code and risk IDs, not by line); the summary says how many were hidden'))
         .addOption(new Option('--summary', 'also append the Markdown report (as --format md prints it) to the file $GITHUB_STEP_SUMMARY names; nothing when it is not set'))
+        .addOption(new Option('--tag <tag>', 'report only findings in risks tagged TAG (repeatable: any of the tags); rules still see the whole model').argParser(collect))
         .helpOption('-h, --help', 'show this help and exit')
         .addHelpText('after', CHECK_HELP)
-        .action(async (paths: string[], options: { format?: string; asOf?: string; failOn?: string; maxWarnings?: string; baseline?: string; summary?: boolean }) => {
-            setExitCode(await runCheck({ paths, ...options }, io));
+        .action(async (paths: string[], options: { format?: string; asOf?: string; failOn?: string; maxWarnings?: string; baseline?: string; summary?: boolean; tag?: string[] }) => {
+            const { tag, ...rest } = options;
+            setExitCode(await runCheck({ paths, ...rest, tags: tag }, io));
         });
 
     program.command('diff')
@@ -173,10 +175,12 @@ function createProgram(io: CliIo, args: readonly string[], setExitCode: (code: n
         .addOption(new Option('-o, --output <file>', 'write to this file (folders are created; never a .risk file) instead of stdout'))
         .addOption(new Option('--as-of <date>', 'the date acceptance validity and overdue actions are computed on, as YYYY-MM-DD (default: today)'))
         .addOption(new Option('--bom', 'start a CSV with a UTF-8 byte-order mark, for Excel'))
+        .addOption(new Option('--tag <tag>', 'register and plan: only risks tagged TAG (repeatable: any of the tags)').argParser(collect))
         .helpOption('-h, --help', 'show this help and exit')
         .addHelpText('after', EXPORT_HELP)
-        .action(async (kind: string, paths: string[], options: { format?: string; output?: string; asOf?: string; bom?: boolean }) => {
-            setExitCode(await runExport({ kind, paths, ...options }, io));
+        .action(async (kind: string, paths: string[], options: { format?: string; output?: string; asOf?: string; bom?: boolean; tag?: string[] }) => {
+            const { tag, ...rest } = options;
+            setExitCode(await runExport({ kind, paths, ...rest, tags: tag }, io));
         });
 
     program.command('import')

@@ -26,7 +26,8 @@ export function planSummaryMarkdown(summary: PlanSummary): string {
 
 /** How the SoA decides applicability and implementation. */
 export const SOA_APPLICABILITY_NOTE = 'A control is applicable when a risk, an action that is not cancelled, or an own control of the model refers to it, '
-    + 'directly or through an own control that implements it. Its implementation is the furthest any of them got: '
+    + 'directly or through an own control that implements it, or an include line of the applicability block names it; '
+    + 'it is excluded when an exclude line names it, and undecided otherwise. Its implementation is the furthest any of them got: '
     + 'an existing control of a risk, a done action or an implemented own control makes it implemented; '
     + 'an action in progress or a partial own control partial; a planned action or own control planned.';
 

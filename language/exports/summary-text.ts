@@ -50,7 +50,8 @@ export function planSummaryLines(summary: PlanSummary): string[] {
 function actionLines(actions: ActionSummary): string[] {
     const onTime = actions.scheduled === 0
         ? 'no action has a due date'
-        : `${Math.round((100 * actions.onTime) / actions.scheduled)}% (${actions.onTime} of ${actions.scheduled} actions with a due date; cancelled ones not counted)`;
+        : `${Math.round((100 * actions.onTime) / actions.scheduled)}% (${actions.onTime} of ${actions.scheduled} actions with a due date; cancelled ones not counted`
+            + `${actions.completionUnknown > 0 ? `; ${actions.completionUnknown} done without a completion date, not counted as on time` : ''})`;
     return [
         `Actions: ${actions.total} (${actions.planned} planned, ${actions.inProgress} in progress, ${actions.done} done, ${actions.cancelled} cancelled)`,
         `Overdue actions: ${countWithIds(actions.overdue)}`,
@@ -65,9 +66,9 @@ function days(count: number): string {
 /** The SoA's table per theme: headers and rows (the Unknown column only when a control's state is unknown). */
 export function soaThemeTable(summary: SoaSummary): { headers: string[]; rows: string[][] } {
     const showUnknown = summary.themes.some(theme => theme.unknown > 0);
-    const headers = ['Theme', 'Controls', 'Applicable', 'Not applicable', 'Implemented', 'Partial', 'Planned', ...(showUnknown ? ['Unknown'] : [])];
+    const headers = ['Theme', 'Controls', 'Applicable', 'Not applicable', 'Excluded', 'Undecided', 'Implemented', 'Partial', 'Planned', ...(showUnknown ? ['Unknown'] : [])];
     const rows = summary.themes.map(theme => [
-        theme.theme, theme.controls, theme.applicable, theme.notApplicable, theme.implemented, theme.partial, theme.planned,
+        theme.theme, theme.controls, theme.applicable, theme.notApplicable, theme.excluded, theme.undecided, theme.implemented, theme.partial, theme.planned,
         ...(showUnknown ? [theme.unknown] : [])
     ].map(String));
     return { headers, rows };

@@ -3,9 +3,9 @@
  * above appetite needs a valid acceptance on the as-of date.
  */
 import type { ValidationAcceptor } from 'langium';
-import type { Acceptance, Risk } from '../generated/ast.js';
+import type { Acceptance, Risk, Role } from '../generated/ast.js';
 import type { ModelEvaluator } from '../evaluation/model-evaluator.js';
-import { isRealDate } from '../evaluation/dates.js';
+import { addDuration, isRealDate } from '../evaluation/dates.js';
 import { formatTerm } from '../evaluation/durations.js';
 import type { AcceptanceEvaluation, RiskEvaluation } from '../evaluation/risk-evaluation.js';
 import { IssueCodes } from './issue-codes.js';
@@ -66,6 +66,9 @@ export class AcceptanceValidator {
             return;
         }
         this.checkComplete(acceptance, accept);
+        if (evaluation.periodInvalid) {
+            report(accept, IssueCodes.AcceptancePeriodInvalid, `This acceptance runs until ${acceptance.until}, before it starts on ${acceptance.on}, so it never holds: correct the dates (\`until\` is the last day it holds).`, { node: acceptance, property: 'until' });
+        }
         const residual = riskEvaluation.residual;
         if (!riskEvaluation.aboveAppetite) {
             // Within appetite no acceptance is needed, so who gave it, what level it pinned
@@ -84,13 +87,35 @@ export class AcceptanceValidator {
             const role = acceptance.by.ref;
             const message = riskEvaluation.major
                 ? `${role.name} is not a management role and may not accept ${risk.name}: its residual ${residual.level.name} is at or above the major level ${model.method?.major?.name}. Have a role marked \`management\` accept it.`
-                : `${role.name} may not accept ${risk.name}: only the risk owner${risk.owner?.ref ? ` (${risk.owner.ref.name})` : ''} or a management role may accept it.`;
+                : `${role.name} may not accept ${risk.name}'s residual ${residual.level.name}: only the risk owner${risk.owner?.ref ? ` (${risk.owner.ref.name})` : ''}, a management role, or a role that \`accepts ${residual.level.name}\` or higher may accept it${role.accepts?.ref ? ` (${role.name} accepts up to ${role.accepts.ref.name})` : ''}.`;
             report(accept, IssueCodes.AcceptanceNotAuthorised, message, { node: acceptance, property: 'by' });
         }
         if (evaluation.outdated) {
             report(accept, IssueCodes.AcceptanceOutdated, `This acceptance was for ${acceptance.level?.ref?.name}, but ${risk.name}'s residual is now ${residual?.level?.name}: it must be accepted again at ${residual?.level?.name}, or the risk reduced.`, { node: acceptance, property: 'level' });
         }
         this.checkTerm(evaluation, riskEvaluation, accept);
+        const longest = model.method?.longestAcceptance;
+        if (evaluation.tooLong && longest) {
+            report(accept, IssueCodes.AcceptanceTooLong, `This acceptance runs from ${acceptance.on} until ${acceptance.until}, longer than the method's longest term of ${formatTerm(longest)}: set \`until\` no later than ${addDuration(acceptance.on!, longest.amount, longest.unit)} and review the risk then.`, { node: acceptance, property: 'until' });
+        }
+    };
+
+    /** `accepts LEVEL` gives a non-management role authority below `major` only (section 11.2). */
+    checkRoleAuthority = (role: Role, accept: ValidationAcceptor): void => {
+        const level = role.accepts?.ref;
+        if (!role.accepts) {
+            return;
+        }
+        if (role.management) {
+            report(accept, IssueCodes.RoleAuthorityInvalid, `${role.name} is a management role and may accept every residual, so \`accepts ${role.accepts.$refText}\` has no effect: remove it, or remove \`management\` to limit the role to ${role.accepts.$refText}.`, { node: role, property: 'accepts' });
+            return;
+        }
+        const method = this.evaluator.evaluate().method;
+        if (level && method?.isMajor(level)) {
+            const below = method.levels[(method.rank(method.major) ?? 0) - 1];
+            const fix = below ? `name a level below it (such as \`accepts ${below.name}\`)` : 'remove `accepts`';
+            report(accept, IssueCodes.RoleAuthorityInvalid, `${role.name} \`accepts ${level.name}\`, which is at or above the major level ${method.major?.name}; only management roles may accept major risks: ${fix}, or mark the role \`management\`.`, { node: role, property: 'accepts' });
+        }
     };
 
     private checkComplete(acceptance: Acceptance, accept: ValidationAcceptor): void {

@@ -12,9 +12,9 @@ const GOLDEN = join(REPO_ROOT, 'test', 'resources', 'exports', 'golden', 'acme-s
 const AS_OF = '2026-11-23';
 
 const REGISTER_COLUMNS = [
-    'ID', 'Title', 'Scope', 'Owner', 'Threat', 'Vulnerabilities', 'Assets', 'Harms', 'Likelihood', 'Impact', 'Score', 'Level',
+    'ID', 'Title', 'Consequence', 'Scope', 'Owner', 'Threat', 'Vulnerabilities', 'Assets', 'Harms', 'Affects', 'Likelihood', 'Impact', 'Score', 'Level',
     'Existing controls', 'Treatment', 'Actions', 'Residual likelihood', 'Residual impact', 'Residual score', 'Residual level',
-    'Above appetite', 'Acceptance', 'Accepted by', 'Accepted until', 'Status', 'Reviewed', 'File', 'Line'
+    'Above appetite', 'Acceptance', 'Accepted by', 'Accepted until', 'Status', 'Reviewed', 'Tags', 'File', 'Line'
 ];
 
 const golden = (file: string) => readFileSync(join(GOLDEN, file), 'utf8');
@@ -115,11 +115,11 @@ describe('formats and kinds', () => {
         expect(run.stdout).toBe(golden('register.md'));
     });
 
-    test('--format json: parses, version 1, the as-of date, 14 rows', () => {
+    test('--format json: parses, version 2, the as-of date, 14 rows', () => {
         const run = exportAcme('register', '--format', 'json');
         expect(run.status).toBe(0);
         const json = JSON.parse(run.stdout) as { version: number; kind: string; asOf: string; model: string; summary: { risks: number; aboveAppetite: string[]; unaccepted: string[] }; rows: Array<Record<string, unknown>> };
-        expect(json).toMatchObject({ version: 1, kind: 'register', asOf: AS_OF, model: 'Acme ISMS risk method', title: 'Risk register' });
+        expect(json).toMatchObject({ version: 2, kind: 'register', asOf: AS_OF, model: 'Acme ISMS risk method', title: 'Risk register' });
         expect(json.rows).toHaveLength(14);
         expect(json.summary.risks).toBe(14);
         expect(json.summary.aboveAppetite).toEqual(['R-001', 'R-003', 'R-005', 'R-011', 'R-014']);
@@ -139,7 +139,7 @@ describe('formats and kinds', () => {
         const csv = exportAcme('plan');
         expect(csv.status).toBe(0);
         const [header, ...rows] = records(csv.stdout);
-        expect(header).toEqual(['Action', 'Risk', 'Risk title', 'Level', 'Option', 'Action title', 'Owner', 'Due', 'Status', 'Overdue', 'Controls', 'Target residual level']);
+        expect(header).toEqual(['Action', 'Risk', 'Risk title', 'Level', 'Option', 'Action title', 'Owner', 'Due', 'Status', 'Completed', 'Overdue', 'Controls', 'Target residual level']);
         expect(rows).toHaveLength(18);
         expect(rows.filter(row => row[header.indexOf('Overdue')] === 'yes').map(row => row[0])).toEqual(['AutoUpdates']);
         expect(csv.stdout).toBe(golden('plan.csv'));
@@ -149,7 +149,7 @@ describe('formats and kinds', () => {
             expect(run.stdout).toBe(golden(`plan.${format}`));
         }
         const json = JSON.parse(exportAcme('plan', '--format', 'json').stdout) as { version: number; kind: string; asOf: string; rows: unknown[] };
-        expect(json).toMatchObject({ version: 1, kind: 'plan', asOf: AS_OF });
+        expect(json).toMatchObject({ version: 2, kind: 'plan', asOf: AS_OF });
         expect(json.rows).toHaveLength(18);
     });
 
@@ -157,7 +157,7 @@ describe('formats and kinds', () => {
         const csv = exportAcme('soa');
         expect(csv.status).toBe(0);
         const [header, ...rows] = records(csv.stdout);
-        expect(header).toEqual(['ID', 'Title', 'Theme', 'Applicable', 'Implementation', 'Own controls', 'Risks', 'Actions', 'Justification']);
+        expect(header).toEqual(['ID', 'Title', 'Theme', 'Applicable', 'Decision', 'Implementation', 'Own controls', 'Risks', 'Actions', 'Justification']);
         expect(rows).toHaveLength(93);
         expect(rows[0][0]).toBe('A.5.1');
         expect(rows[92][0]).toBe('A.8.34');
@@ -169,7 +169,7 @@ describe('formats and kinds', () => {
             expect(run.stdout).toBe(golden(`soa.${format}`));
         }
         const json = JSON.parse(exportAcme('soa', '--format', 'json').stdout) as { version: number; asOf: string; rows: unknown[] };
-        expect(json.version).toBe(1);
+        expect(json.version).toBe(2);
         expect(json.asOf).toBe(AS_OF);
         expect(json.rows).toHaveLength(93);
     });

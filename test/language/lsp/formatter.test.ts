@@ -646,8 +646,9 @@ describe('the specification\'s examples', () => {
         expect([...blocks.keys()]).toEqual(['2', '3.1', '3.2', '3.3', '3.4', '4', '5', '6', '7', '11.1', '11.2']);
     });
 
-    // Section 11 (version 2) is not in the grammar yet: issue #8.
-    test.todo('sections 11.1 and 11.2: formatting is idempotent, keeps the AST and every token');
+    test.each(['11.1', '11.2'])('section %s: formatting is idempotent, keeps the AST and every token', async section => {
+        await format(blocks.get(section)!);
+    });
 
     test.each(standalone)('section %s: formatting is idempotent, keeps the AST and every token', async section => {
         await format(blocks.get(section)!);

@@ -173,7 +173,7 @@ describe('acceptance rules', () => {
         expect(shape(finding)).toEqual({
             severity: 'error',
             text: 'ITManager',
-            message: 'ITManager may not accept R-001: only the risk owner (CTO) or a management role may accept it.'
+            message: "ITManager may not accept R-001's residual High: only the risk owner (CTO), a management role, or a role that `accepts High` or higher may accept it."
         });
     });
 
