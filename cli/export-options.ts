@@ -1,5 +1,7 @@
 /**
  * The options of `risk export`, validated at the boundary like those of `risk check`.
+ * Text formats (csv, md, json) go to stdout or a file; `xlsx` is a binary workbook and
+ * needs `--output`; `all` puts the three exports in one workbook.
  */
 import { z } from 'zod';
 import { today, type IsoDate } from '../language/evaluation/dates.js';
@@ -8,13 +10,19 @@ import type { ExportKind } from '../language/exports/table.js';
 import { UsageError } from './errors.js';
 import { AsOfOption, quoted } from './options.js';
 
+export type CliExportKind = ExportKind | 'all';
+export type CliExportFormat = ExportFormat | 'xlsx';
+
+export const CLI_EXPORT_KINDS: readonly CliExportKind[] = [...EXPORT_KINDS, 'all'];
+export const CLI_EXPORT_FORMATS: readonly CliExportFormat[] = [...EXPORT_FORMATS, 'xlsx'];
+
 const ExportOptionsSchema = z.object({
-    kind: z.enum(EXPORT_KINDS as [ExportKind, ...ExportKind[]], {
-        error: issue => `${quoted(issue.input)} is not an export; use one of ${EXPORT_KINDS.join(', ')}`
+    kind: z.enum(CLI_EXPORT_KINDS as [CliExportKind, ...CliExportKind[]], {
+        error: issue => `${quoted(issue.input)} is not an export; use one of ${CLI_EXPORT_KINDS.join(', ')}`
     }),
     paths: z.array(z.string().min(1, { error: 'an empty path was given; name the model folder, or leave the paths out to export the current folder' })).default(['.']),
-    format: z.enum(EXPORT_FORMATS as [ExportFormat, ...ExportFormat[]], {
-        error: issue => `--format ${quoted(issue.input)} is not an export format; use one of ${EXPORT_FORMATS.join(', ')}`
+    format: z.enum(CLI_EXPORT_FORMATS as [CliExportFormat, ...CliExportFormat[]], {
+        error: issue => `--format ${quoted(issue.input)} is not an export format; use one of ${CLI_EXPORT_FORMATS.join(', ')}`
     }).default('csv'),
     output: z.string().min(1, { error: '--output needs a file name' }).optional(),
     asOf: AsOfOption.optional(),
@@ -31,9 +39,9 @@ export interface RawExportOptions {
 }
 
 export interface ExportCommandOptions {
-    readonly kind: ExportKind;
+    readonly kind: CliExportKind;
     readonly paths: readonly string[];
-    readonly format: ExportFormat;
+    readonly format: CliExportFormat;
     readonly output?: string;
     readonly asOf: IsoDate;
     readonly bom: boolean;
@@ -47,6 +55,12 @@ export function parseExportOptions(raw: RawExportOptions, now: Date = new Date()
     const { kind, paths, format, output, asOf, bom } = result.data;
     if (bom && format !== 'csv') {
         throw new UsageError(`--bom applies to CSV only; drop it or use --format csv`);
+    }
+    if (kind === 'all' && format !== 'xlsx') {
+        throw new UsageError(`"all" exports one workbook with every sheet: add --format xlsx, or export register, plan and soa one at a time as ${format}`);
+    }
+    if (format === 'xlsx' && !output) {
+        throw new UsageError(`--format xlsx writes a binary workbook, which is never written to the terminal: add --output FILE.xlsx`);
     }
     return { kind, paths: paths.length > 0 ? paths : ['.'], format, output, asOf: asOf ?? today(now), bom };
 }

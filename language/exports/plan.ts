@@ -38,15 +38,15 @@ export const PLAN_COLUMNS: ReadonlyArray<Column<PlanRow>> = [
     { header: 'Action', key: 'action', text: row => text(row.action) },
     { header: 'Risk', key: 'risk', text: row => row.risk },
     { header: 'Risk title', key: 'riskTitle', text: row => row.riskTitle },
-    { header: 'Level', key: 'level', text: row => text(row.level) },
+    { header: 'Level', key: 'level', cell: 'level', text: row => text(row.level) },
     { header: 'Option', key: 'option', text: row => row.option },
     { header: 'Action title', key: 'actionTitle', text: row => text(row.actionTitle) },
     { header: 'Owner', key: 'owner', text: row => text(row.owner) },
-    { header: 'Due', key: 'due', text: row => text(row.due) },
+    { header: 'Due', key: 'due', cell: 'date', text: row => text(row.due) },
     { header: 'Status', key: 'status', text: row => text(row.status) },
     { header: 'Overdue', key: 'overdue', text: row => yesNo(row.overdue) },
     { header: 'Controls', key: 'controls', text: row => listText(row.controls) },
-    { header: 'Target residual level', key: 'targetResidualLevel', text: row => text(row.targetResidualLevel) }
+    { header: 'Target residual level', key: 'targetResidualLevel', cell: 'level', text: row => text(row.targetResidualLevel) }
 ];
 
 export function buildPlan(evaluation: ModelEvaluation, _options: ExportOptions = {}): PlanExport {

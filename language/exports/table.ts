@@ -26,6 +26,12 @@ export interface Column<Row> {
     readonly key: keyof Row & string;
     /** The cell as text; empty for an empty cell. */
     readonly text: (row: Row) => string;
+    /**
+     * What typed formats (XLSX, HTML) make of the cell beyond its row value: `date` for a
+     * `YYYY-MM-DD` string shown as a date, `level` for a level name coloured by level.
+     * Numbers need no hint: a number in the row is a number in the cell.
+     */
+    readonly cell?: 'date' | 'level';
 }
 
 interface ExportBase<Kind extends ExportKind, Row, Summary> {
