@@ -5,6 +5,7 @@
  * | code | fix |
  * | --- | --- |
  * | `unaccepted-residual`, `acceptance-expired`, `acceptance-outdated` | Add an acceptance (stub by an authorised role, on the as-of date, at the residual level) |
+ * | `acceptance-incomplete` (no justification) | Add a justification (a placeholder saying what to write) |
  * | `unresolved-reference` | Change to the suggested name (preferred); declare the name as what the reference expects |
  * | `unknown-control` | Change to the nearest Annex A control (preferred) |
  * | `missing-owner`, `action-incomplete` (no owner) | Add `owner ROLE` (the model's first role) |
@@ -20,6 +21,7 @@ import { IssueCodes, type IssueCode } from '../validation/issue-codes.js';
 import { isBuiltinDocument } from '../workspace/builtin-documents.js';
 import { addAcceptance } from './code-actions/acceptance-fix.js';
 import { markActionDone } from './code-actions/action-fixes.js';
+import { addAcceptanceJustification } from './code-actions/justification-fixes.js';
 import { addOwner } from './code-actions/owner-fix.js';
 import { ModelFacts } from './code-actions/model-facts.js';
 import { dataOf, type QuickFix } from './code-actions/quick-fix.js';
@@ -30,6 +32,7 @@ export const QUICK_FIXES: Readonly<Partial<Record<IssueCode, QuickFix>>> = {
     [IssueCodes.UnacceptedResidual]: addAcceptance,
     [IssueCodes.AcceptanceExpired]: addAcceptance,
     [IssueCodes.AcceptanceOutdated]: addAcceptance,
+    [IssueCodes.AcceptanceIncomplete]: addAcceptanceJustification,
     [IssueCodes.UnresolvedReference]: fixUnresolvedReference,
     [IssueCodes.UnknownControl]: fixUnknownControl,
     [IssueCodes.MissingOwner]: addOwner,

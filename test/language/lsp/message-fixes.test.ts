@@ -57,3 +57,31 @@ risk R-1 "Stolen laptop" {
         expect(await diagnosticsOf(fixed, ['syntax-error', 'duplicate-property'])).toEqual([]);
     });
 });
+
+describe('acceptance-incomplete without a justification: add one', () => {
+    const risk = (acceptance: string) => ({ 'model.risk': `${MODEL}role CEO "Chief Executive Officer" management
+
+risk R-1 "Legacy accounting server" {
+  owner CTO
+  likelihood Likely impact Severe
+  treatment accept
+  ${acceptance}
+}
+` });
+
+    test('a placeholder line that says what to write; the acceptance then counts', async () => {
+        const files = risk('acceptance {\n    by CEO on 2026-11-01\n  }');
+        const fixes = await fixesFor(files, 'model.risk', 'acceptance-incomplete');
+        expect(fixes.actions.map(candidate => candidate.title)).toEqual(['Add a justification']);
+        const fixed = applyEdit(files, fixes.actions[0].edit);
+        expect(fixed['model.risk']).toContain('  acceptance {\n    by CEO on 2026-11-01\n    "Justification: TODO - say why this residual risk is acceptable"\n  }\n');
+        expect(await diagnosticsOf(fixed, ['acceptance-incomplete', 'unaccepted-residual'])).toEqual([]);
+    });
+
+    test('an empty justification is replaced; an acceptance without `by … on …` gets no such fix', async () => {
+        const empty = risk('acceptance { by CEO on 2026-11-01 "" }');
+        const fixed = applyEdit(empty, (await fixesFor(empty, 'model.risk', 'acceptance-incomplete')).actions[0].edit);
+        expect(fixed['model.risk']).toContain('acceptance { by CEO on 2026-11-01 "Justification: TODO - say why this residual risk is acceptable" }');
+        expect((await fixesFor(risk('acceptance { "Budget approved" }'), 'model.risk', 'acceptance-incomplete')).actions).toEqual([]);
+    });
+});
