@@ -13,7 +13,7 @@ import { htmlReport } from '../../../language/report/html-report.js';
 import { chromiumAvailable, CHROMIUM, openPage, type Browser } from '../../helpers/chromium.js';
 import { exampleFolder, loadExample } from '../exports/example-models.js';
 
-const IMAGES = resolve(import.meta.dirname, '../../../docs/images');
+const IMAGES = resolve(import.meta.dirname, '../../e2e/screenshots');
 
 /** Elements reaching past the right edge of the page, or clipping content they scroll. */
 const OVERFLOW = `(() => {
