@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isRealDate, today, type IsoDate } from '../language/evaluation/dates.js';
 import { UsageError } from './errors.js';
 
-export const FORMATS = ['pretty', 'json', 'sarif', 'github'] as const;
+export const FORMATS = ['pretty', 'json', 'sarif', 'github', 'gitlab', 'md'] as const;
 export type OutputFormat = typeof FORMATS[number];
 
 export const FAIL_LEVELS = ['error', 'warning', 'info', 'never'] as const;
@@ -44,7 +44,9 @@ const CheckOptionsSchema = z.object({
             error: issue => `--max-warnings ${quoted(issue.input)} is not a whole number; give the number of warnings to allow, e.g. --max-warnings 0`
         })
         .transform(Number)
-        .optional()
+        .optional(),
+    baseline: z.string().min(1, { error: '--baseline needs a git revision, e.g. --baseline origin/main' }).optional(),
+    summary: z.boolean().default(false)
 });
 
 /** The options as commander hands them over: strings, or undefined when not given. */
@@ -54,6 +56,8 @@ export interface RawCheckOptions {
     readonly asOf?: string;
     readonly failOn?: string;
     readonly maxWarnings?: string;
+    readonly baseline?: string;
+    readonly summary?: boolean;
 }
 
 export interface CheckOptions {
@@ -63,6 +67,10 @@ export interface CheckOptions {
     readonly failOn: FailLevel;
     /** Exit 1 when there are more warnings than this; undefined: no limit. */
     readonly maxWarnings: number | undefined;
+    /** Report only findings absent at this git revision. */
+    readonly baseline?: string;
+    /** Also append the Markdown report to the file GITHUB_STEP_SUMMARY names. */
+    readonly summary: boolean;
 }
 
 /** Validates the raw option strings; throws a UsageError naming every bad value. */
@@ -71,6 +79,6 @@ export function parseCheckOptions(raw: RawCheckOptions, now: Date = new Date()):
     if (!result.success) {
         throw new UsageError(result.error.issues.map(issue => issue.message).join('\n'));
     }
-    const { paths, format, asOf, failOn, maxWarnings } = result.data;
-    return { paths: paths.length > 0 ? paths : [...DEFAULTS.paths], format, asOf: asOf ?? today(now), failOn, maxWarnings };
+    const { paths, format, asOf, failOn, maxWarnings, baseline, summary } = result.data;
+    return { paths: paths.length > 0 ? paths : [...DEFAULTS.paths], format, asOf: asOf ?? today(now), failOn, maxWarnings, baseline, summary };
 }

@@ -5,6 +5,8 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { runCheck, type CheckIo } from './check-command.js';
+import { runDiff } from './diff-command.js';
+import { DIFF_FAIL_LEVELS, DIFF_FORMATS } from './diff-options.js';
 import { runExport } from './export-command.js';
 import { runImport } from './import-command.js';
 import { runReport } from './report-command.js';
@@ -34,7 +36,11 @@ Examples:
   risk check                                    check the model in the current folder
   risk check risks/ --as-of 2026-11-23          reproducible: every date rule uses that day
   risk check --format sarif > risk.sarif        for GitHub code scanning
-  risk check --format github --fail-on warning  annotations in a GitHub Actions run`;
+  risk check --format github --summary          annotations and a job summary in GitHub Actions
+  risk check --format gitlab > gl-code-quality-report.json
+                                                for GitLab Code Quality
+  risk check --format md                        Markdown, for a pull-request comment
+  risk check --baseline origin/main             only the findings a branch introduced`;
 
 const EXPORT_HELP = `
 Exports (columns in docs/exports.md):
@@ -88,6 +94,30 @@ Examples:
   risk import register.xlsx --out model/
   risk import risks.csv --map "Risk Rating=level" --map "Mitigation Owner=actionOwner"`;
 
+const DIFF_HELP = `
+Revisions:
+  BASE and HEAD are git revisions; HEAD defaults to the working tree. BASE...HEAD
+  compares from their merge base, as git diff does. Both versions are read from git
+  objects (no checkout) and evaluated on the same --as-of date. PATH is the model's
+  folder inside the repository (default "."); put "--" before paths when a name could
+  be a revision too. --from DIR --to DIR compares two folders without git.
+
+Verdict: worse (only worse changes), better, mixed (both) or unchanged (no worse or
+better change; moves, renames and other neutral changes do not count).
+
+Exit codes:
+  0  the verdict does not reach --fail-on (always with the default "never")
+  1  --fail-on worse: a worse change; --fail-on changed: a worse or better change
+  2  usage error: not a git repository, an unknown revision (git's message), no model
+     at PATH in either version, a bad option value, or an unexpected failure
+
+Examples:
+  risk diff main                               working tree against main
+  risk diff origin/main...HEAD --format md     a pull-request comment
+  risk diff origin/main...HEAD --fail-on worse the CI gate
+  risk diff v1.0 v2.0 -- risks/                two tags, the model in risks/
+  risk diff --from old-model --to new-model    two folders`;
+
 const LSP_HELP = `
 The language server of the VS Code extension, for any editor that speaks the Language
 Server Protocol (Neovim, Helix, Emacs, Zed, ...): it reads requests on standard input
@@ -97,7 +127,7 @@ sends the settings of the \`risk\` section (README.md, "Other editors").
 Example:
   risk lsp --stdio`;
 
-function createProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+function createProgram(io: CliIo, args: readonly string[], setExitCode: (code: number) => void): Command {
     const program = new Command('risk')
         .description('Check ISO/IEC 27001 / 27005 risk models written in the .risk language.')
         .version(VERSION, '-V, --version', 'print the version and exit')
@@ -119,10 +149,34 @@ function createProgram(io: CliIo, setExitCode: (code: number) => void): Command 
         .addOption(new Option('--as-of <date>', 'the date every date rule uses, as YYYY-MM-DD (default: today)'))
         .addOption(new Option('--fail-on <level>', `exit 1 when a finding is at or above this level: ${FAIL_LEVELS.join(', ')}`).default(DEFAULTS.failOn))
         .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings, whatever --fail-on says (default: no limit)'))
+        .addOption(new Option('--baseline <rev>', 'report only findings absent at this git revision (matched by code and risk IDs, not by line); the summary says how many were hidden'))
+        .addOption(new Option('--summary', 'also append the Markdown report (as --format md prints it) to the file $GITHUB_STEP_SUMMARY names; nothing when it is not set'))
         .helpOption('-h, --help', 'show this help and exit')
         .addHelpText('after', CHECK_HELP)
-        .action(async (paths: string[], options: { format?: string; asOf?: string; failOn?: string; maxWarnings?: string }) => {
+        .action(async (paths: string[], options: { format?: string; asOf?: string; failOn?: string; maxWarnings?: string; baseline?: string; summary?: boolean }) => {
             setExitCode(await runCheck({ paths, ...options }, io));
+        });
+
+    program.command('diff')
+        .description('Compare two versions of a model: what a change does to the risk posture.')
+        .argument('[revisions-and-paths...]', 'BASE [HEAD] [PATH...]: git revisions, then the model folder (default ".")')
+        .addOption(new Option('-f, --format <format>', `output format: ${DIFF_FORMATS.join(', ')}`).default('pretty'))
+        .addOption(new Option('--as-of <date>', 'the date both versions are evaluated on, as YYYY-MM-DD (default: today)'))
+        .addOption(new Option('--fail-on <level>', `exit 1 when the verdict reaches this level: ${DIFF_FAIL_LEVELS.join(', ')}`).default('never'))
+        .addOption(new Option('--from <dir>', 'compare this folder (the old version) ...'))
+        .addOption(new Option('--to <dir>', '... with this folder (the new version), without git'))
+        .addOption(new Option('--link-base <url>', 'md format: link files and lines to <url>/<path>#L<line>, e.g. https://github.com/OWNER/REPO/blob/SHA'))
+        .helpOption('-h, --help', 'show this help and exit')
+        .addHelpText('after', DIFF_HELP)
+        .action(async (operands: string[], options: { format?: string; asOf?: string; failOn?: string; from?: string; to?: string; linkBase?: string }) => {
+            // Commander drops the "--"; what followed it in the arguments is the tail of the operands.
+            const dashDash = args.indexOf('--');
+            const pathCount = dashDash < 0 ? 0 : args.length - dashDash - 1;
+            setExitCode(await runDiff({
+                operands: operands.slice(0, operands.length - pathCount),
+                paths: operands.slice(operands.length - pathCount),
+                ...options
+            }, io));
         });
 
     program.command('export')
@@ -185,7 +239,7 @@ function createProgram(io: CliIo, setExitCode: (code: number) => void): Command 
 /** Runs `risk` with the arguments after the executable and script; returns the exit code. */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
     let exitCode: number = ExitCode.Ok;
-    const program = createProgram(io, code => {
+    const program = createProgram(io, args, code => {
         exitCode = code;
     });
     try {

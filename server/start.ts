@@ -9,16 +9,18 @@ import { createConnection, ProposedFeatures, type Connection } from 'vscode-lang
 import { registerRiskRequests } from '../language/lsp/requests/risk-requests.js';
 import { registerWorkspaceStatus } from '../language/lsp/requests/workspace-status.js';
 import { createRiskServices, type RiskServices } from '../language/risk-module.js';
+import { registerBuildReport } from './build-report.js';
 
 /**
  * Creates the services on the connection and starts listening: LSP, and the Risk
- * requests of the VS Code extension (`risk/export`, `risk/matrix`, `risk/checkWorkspace`)
- * and the `risk/status` notification after every build.
+ * requests of the VS Code extension (`risk/export`, `risk/matrix`, `risk/checkWorkspace`),
+ * the `risk/status` notification after every build, and the log and progress of builds.
  */
 export function startRiskLanguageServer(connection: Connection): { shared: LangiumSharedServices; Risk: RiskServices } {
     const services = createRiskServices({ connection, ...NodeFileSystem });
     registerRiskRequests(connection, services);
     registerWorkspaceStatus(connection, services);
+    registerBuildReport(connection, services);
     startLanguageServer(services.shared);
     return services;
 }

@@ -5,7 +5,8 @@
  */
 import { MultiMap, WorkspaceCache, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
-import { isAnnexControl, isMethod, isModel, isRisk, isScope, type Method, type Model, type Risk, type Scope } from '../generated/ast.js';
+import { isAnnexControl, isApplicability, isMethod, isModel, isRisk, isScope, type Method, type Model, type Risk, type Scope } from '../generated/ast.js';
+import { actionsOf } from '../model/risk-parts.js';
 import { isBuiltinDocument } from '../workspace/builtin-documents.js';
 import type { RiskSettings } from '../workspace/risk-settings.js';
 import type { IsoDate } from './dates.js';
@@ -68,14 +69,14 @@ function collectDeclarations(models: readonly Model[]): MultiMap<string, AstNode
     const byId = new MultiMap<string, AstNode>();
     for (const model of models) {
         for (const element of model.elements) {
-            if (isMethod(element) || isAnnexControl(element)) {
+            if (isMethod(element) || isAnnexControl(element) || isApplicability(element)) {
                 continue;
             }
             if (element.name) {
                 byId.add(element.name, element);
             }
             if (isRisk(element)) {
-                for (const action of element.treatment?.actions ?? []) {
+                for (const action of actionsOf(element)) {
                     if (action.name) {
                         byId.add(action.name, action);
                     }

@@ -3,6 +3,7 @@
  * whether it is above appetite, which acceptances hold, which actions are overdue.
  */
 import type { Acceptance, Action, Asset, ImpactValue, Level, LikelihoodValue, Risk, Role, Scope } from '../generated/ast.js';
+import { actionsOf } from '../model/risk-parts.js';
 import { addDuration, daysBetween, isRealDate, type IsoDate } from './dates.js';
 import type { MethodModel } from './method-model.js';
 
@@ -26,6 +27,12 @@ export interface AcceptanceEvaluation {
     readonly authorised: boolean;
     /** The pinned `level` ranks below the residual level computed now. */
     readonly outdated: boolean;
+    /**
+     * The last day it holds or held (`lapses`) when, dates aside, it is valid; undefined for an
+     * acceptance that holds on no day at all (incomplete, not authorised, outdated), so that no
+     * report shows a term for a decision that never counted.
+     */
+    readonly holdsUntil?: IsoDate;
     readonly valid: boolean;
 }
 
@@ -123,6 +130,7 @@ function evaluateAcceptance(acceptance: Acceptance, risk: Risk, residual: Assess
     const pinnedRank = method?.rank(acceptance.level?.ref);
     const residualRank = method?.rank(residual?.level);
     const outdated = pinnedRank !== undefined && residualRank !== undefined && pinnedRank < residualRank;
+    const holds = complete && on !== undefined && lapses !== undefined && authorised && !outdated;
     return {
         acceptance,
         complete,
@@ -132,7 +140,8 @@ function evaluateAcceptance(acceptance: Acceptance, risk: Risk, residual: Assess
         daysLeft: lapses !== undefined && !expired ? daysBetween(asOf, lapses) : undefined,
         authorised,
         outdated,
-        valid: complete && on !== undefined && lapses !== undefined && !notYetEffective && !expired && authorised && !outdated
+        holdsUntil: holds ? lapses : undefined,
+        valid: holds && !notYetEffective && !expired
     };
 }
 
@@ -142,7 +151,7 @@ export function mayAccept(role: Role, risk: Risk, major: boolean): boolean {
 }
 
 function evaluateActions(risk: Risk, asOf: IsoDate): ActionEvaluation[] {
-    return (risk.treatment?.actions ?? []).map((action, index) => {
+    return actionsOf(risk).map((action, index) => {
         const open = OPEN_ACTION_STATUSES.has(action.status);
         return {
             action,

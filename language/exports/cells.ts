@@ -5,7 +5,7 @@
  */
 import { AstUtils, type AstNode, type Reference } from 'langium';
 import { isAbsolute, relative, sep } from 'node:path';
-import type { ImpactValue, LikelihoodValue, TreatmentOption } from '../generated/ast.js';
+import type { ImpactValue, LikelihoodValue, Treatment } from '../generated/ast.js';
 import type { ScaleCell } from './table.js';
 
 export const LIST_SEPARATOR = ', ';
@@ -42,8 +42,11 @@ export function refNames(references: ReadonlyArray<Reference<AstNode & { name?: 
     return references.map(refName).filter((name): name is string => name !== null);
 }
 
+/** A treatment option as exports write it: `defer` postpones the decision (section 11.3). */
+export type ExportedOption = 'reduce' | 'accept' | 'share' | 'avoid' | 'defer';
+
 /** `transfer` is a synonym of `share` (ISO/IEC 27005:2022 risk sharing): exports use `share`. */
-export function treatmentOption(option: TreatmentOption): Exclude<TreatmentOption, 'transfer'> {
+export function treatmentOption(option: Treatment['option']): ExportedOption {
     return option === 'transfer' ? 'share' : option;
 }
 

@@ -9,7 +9,7 @@ const id = z.string().min(1);
 const ids = z.array(id);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const scaleValue = z.strictObject({ value: z.number().int(), name: z.string() });
-const option = z.enum(['reduce', 'accept', 'share', 'avoid']);
+const option = z.enum(['reduce', 'accept', 'share', 'avoid', 'defer']);
 
 export const registerRowSchema = z.strictObject({
     id, title: z.string(), scope: id.nullable(), owner: id.nullable(), threat: id.nullable(),

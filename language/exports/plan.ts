@@ -7,7 +7,7 @@
 import type { ModelEvaluation } from '../evaluation/model-evaluator.js';
 import type { ActionEvaluation, RiskEvaluation } from '../evaluation/risk-evaluation.js';
 import type { ActionStatus } from '../generated/ast.js';
-import { compareDates, compareIds, listText, refName, refNames, text, treatmentOption, yesNo } from './cells.js';
+import { type ExportedOption, compareDates, compareIds, listText, refName, refNames, text, treatmentOption, yesNo } from './cells.js';
 import { buildHeatMap } from './heat-map.js';
 import { planSummary } from './summary.js';
 import type { Column, ExportOptions, PlanExport } from './table.js';
@@ -20,7 +20,7 @@ export interface PlanRow {
     /** The risk's current (inherent) level. */
     readonly level: string | null;
     /** `reduce`, `accept`, `share` or `avoid` (`transfer` is written `share`). */
-    readonly option: 'reduce' | 'accept' | 'share' | 'avoid';
+    readonly option: ExportedOption;
     readonly actionTitle: string | null;
     /** The action's owner. */
     readonly owner: string | null;
@@ -50,7 +50,7 @@ export const PLAN_COLUMNS: ReadonlyArray<Column<PlanRow>> = [
 ];
 
 export function buildPlan(evaluation: ModelEvaluation, _options: ExportOptions = {}): PlanExport {
-    const treated = evaluation.risks.filter(risk => risk.risk.treatment);
+    const treated = evaluation.risks.filter(risk => risk.risk.treatments.length > 0);
     const method = evaluation.method;
     const rows = treated
         .flatMap(risk => (risk.actions.length > 0 ? risk.actions.map(action => planRow(risk, action)) : [planRow(risk, undefined)]))
@@ -81,7 +81,7 @@ function planRow(evaluation: RiskEvaluation, action: ActionEvaluation | undefine
         risk: risk.name,
         riskTitle: risk.title,
         level: evaluation.inherent?.level?.name ?? null,
-        option: treatmentOption(risk.treatment!.option),
+        option: treatmentOption(risk.treatments[0].option),
         actionTitle: action?.action.title ?? null,
         owner: action ? refName(action.action.owner) : null,
         due: action?.action.due ?? null,

@@ -8,14 +8,14 @@ import type { ModelEvaluation } from '../evaluation/model-evaluator.js';
 import type { RiskEvaluation } from '../evaluation/risk-evaluation.js';
 import type { Level, RiskStatus } from '../generated/ast.js';
 import { acceptanceView, type AcceptanceStatus } from './acceptance.js';
-import { compareIds, listText, refName, refNames, scaleCell, scaleText, sourceLocation, text, treatmentOption, yesNo } from './cells.js';
+import { type ExportedOption, compareIds, listText, refName, refNames, scaleCell, scaleText, sourceLocation, text, treatmentOption, yesNo } from './cells.js';
 import { buildHeatMap } from './heat-map.js';
 import { registerSummary } from './summary.js';
 import type { Column, ExportOptions, RegisterExport, ScaleCell } from './table.js';
 
 export interface TreatmentCell {
     /** `reduce`, `accept`, `share` or `avoid` (`transfer` is written `share`). */
-    readonly option: 'reduce' | 'accept' | 'share' | 'avoid';
+    readonly option: ExportedOption;
     /** The party of `share … with "…"`. */
     readonly with: string | null;
 }
@@ -126,7 +126,7 @@ function registerRow(evaluation: RiskEvaluation, model: ModelEvaluation, options
         title: risk.title,
         scope: evaluation.scope?.name ?? refName(risk.scope),
         owner: refName(risk.owner),
-        threat: refName(risk.threat),
+        threat: refNames(risk.threats)[0] ?? null,
         vulnerabilities: refNames(risk.exploits),
         assets: refNames(risk.on),
         harms: evaluation.harms.map(asset => asset.name),
@@ -135,7 +135,7 @@ function registerRow(evaluation: RiskEvaluation, model: ModelEvaluation, options
         score: inherent?.score ?? null,
         level: inherent?.level?.name ?? null,
         existingControls: refNames(risk.controls),
-        treatment: risk.treatment ? { option: treatmentOption(risk.treatment.option), with: risk.treatment.party ?? null } : null,
+        treatment: risk.treatments[0] ? { option: treatmentOption(risk.treatments[0].option), with: risk.treatments[0].party ?? null } : null,
         actions: evaluation.actions.map(action => action.id),
         residualLikelihood: scaleCell(residual?.likelihood),
         residualImpact: scaleCell(residual?.impact),
@@ -144,7 +144,7 @@ function registerRow(evaluation: RiskEvaluation, model: ModelEvaluation, options
         aboveAppetite: assessed ? evaluation.aboveAppetite : null,
         acceptance: acceptance.status,
         acceptedBy: refName(acceptance.shown?.acceptance.by),
-        acceptedUntil: acceptance.shown?.lapses ?? null,
+        acceptedUntil: acceptance.shown?.holdsUntil ?? null,
         status: risk.status ?? null,
         reviewed: risk.reviewed ?? null,
         file: location.file,

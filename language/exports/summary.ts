@@ -8,7 +8,7 @@ import { daysBetween, isRealDate } from '../evaluation/dates.js';
 import type { ModelEvaluation } from '../evaluation/model-evaluator.js';
 import type { ActionEvaluation, RiskEvaluation } from '../evaluation/risk-evaluation.js';
 import { acceptanceView } from './acceptance.js';
-import { compareIds, treatmentOption } from './cells.js';
+import { compareIds, treatmentOption, type ExportedOption } from './cells.js';
 
 /** Acceptances and actions this close to their date are flagged, as `acceptance-expiring` does. */
 export const SOON_DAYS = 30;
@@ -57,7 +57,7 @@ export interface RegisterSummary {
 }
 
 export interface OptionCount {
-    readonly option: 'reduce' | 'accept' | 'share' | 'avoid';
+    readonly option: ExportedOption;
     readonly risks: number;
 }
 
@@ -107,11 +107,11 @@ export function registerSummary(evaluation: ModelEvaluation, risks: readonly Ris
 }
 
 export function planSummary(evaluation: ModelEvaluation): PlanSummary {
-    const treated = evaluation.risks.filter(risk => risk.risk.treatment);
+    const treated = evaluation.risks.filter(risk => risk.risk.treatments.length > 0);
     const actions = treated.flatMap(risk => risk.actions);
     const options = (['reduce', 'accept', 'share', 'avoid'] as const).map(option => ({
         option,
-        risks: treated.filter(risk => treatmentOption(risk.risk.treatment!.option) === option).length
+        risks: treated.filter(risk => treatmentOption(risk.risk.treatments[0].option) === option).length
     }));
     const dueSoon = actions
         .filter(action => action.open && !action.overdue && action.action.due !== undefined

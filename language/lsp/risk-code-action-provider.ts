@@ -7,8 +7,10 @@
  * | `unaccepted-residual`, `acceptance-expired`, `acceptance-outdated` | Add an acceptance (stub by an authorised role, on the as-of date, at the residual level) |
  * | `unresolved-reference` | Change to the suggested name (preferred); declare the name as what the reference expects |
  * | `unknown-control` | Change to the nearest Annex A control (preferred) |
- * | `missing-owner` | Add `owner ROLE` (the model's first role) |
+ * | `missing-owner`, `action-incomplete` (no owner) | Add `owner ROLE` (the model's first role) |
  * | `action-overdue` | Mark the action done |
+ * | `syntax-error` (a word a block does not take, near one it does) | Change it to that keyword (preferred) |
+ * | `syntax-error` (`residual impact … likelihood …`) | Write the likelihood first (preferred) |
  */
 import type { LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
@@ -21,6 +23,7 @@ import { markActionDone } from './code-actions/action-fixes.js';
 import { addOwner } from './code-actions/owner-fix.js';
 import { dataOf, type QuickFix } from './code-actions/quick-fix.js';
 import { fixUnknownControl, fixUnresolvedReference } from './code-actions/reference-fixes.js';
+import { fixSyntaxError } from './code-actions/syntax-fixes.js';
 
 export const QUICK_FIXES: Readonly<Partial<Record<IssueCode, QuickFix>>> = {
     [IssueCodes.UnacceptedResidual]: addAcceptance,
@@ -29,7 +32,9 @@ export const QUICK_FIXES: Readonly<Partial<Record<IssueCode, QuickFix>>> = {
     [IssueCodes.UnresolvedReference]: fixUnresolvedReference,
     [IssueCodes.UnknownControl]: fixUnknownControl,
     [IssueCodes.MissingOwner]: addOwner,
-    [IssueCodes.ActionOverdue]: markActionDone
+    [IssueCodes.ActionIncomplete]: addOwner,
+    [IssueCodes.ActionOverdue]: markActionDone,
+    [IssueCodes.SyntaxError]: fixSyntaxError
 };
 
 export class RiskCodeActionProvider implements CodeActionProvider {

@@ -36,9 +36,20 @@ export async function loadModelFiles(paths: readonly string[], options: LoadOpti
 
 /** Loads in-memory files: `{ 'method.risk': '…', 'risks/r1.risk': '…' }`. */
 export async function loadModelTexts(files: Readonly<Record<string, string>>, options: LoadOptions = {}): Promise<LoadedModel> {
+    return loadModelSources(Object.entries(files).map(([name, text]) => ({ path: `/model/${name}`, text })), options);
+}
+
+export interface ModelSourceFile {
+    /** The absolute path the file is known by (and its diagnostics point at); it need not exist on disk. */
+    readonly path: string;
+    readonly text: string;
+}
+
+/** Loads files whose text is already in memory, such as a model read from a git revision. */
+export async function loadModelSources(files: readonly ModelSourceFile[], options: LoadOptions = {}): Promise<LoadedModel> {
     const { Risk, shared } = createRiskServices(EmptyFileSystem, { batch: true });
-    const documents = Object.entries(files).map(([name, text]) => {
-        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(`/model/${name}`));
+    const documents = files.map(({ path, text }) => {
+        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(path));
         shared.workspace.LangiumDocuments.addDocument(document);
         return document;
     });

@@ -27,8 +27,14 @@ export class AcceptanceValidator {
         const appetite = model.method?.appetite?.name;
         const who = evaluation.major ? 'a management role' : `the risk owner or a management role`;
         const why = this.whyNotAccepted(evaluation);
+        const treated = evaluation.hasExplicitResidual ? undefined : treatmentWithoutResidual(risk);
+        const fix = treated
+            // The risk was treated but its residual never written down, so it still reads as the
+            // inherent risk: writing the residual is the fix, not accepting or reducing again.
+            ? `\`treatment ${treated.option}\` is chosen but there is no \`residual\`, so the residual is still the inherent risk. Add \`residual likelihood … impact …\` with the risk that remains ${treated.after}.`
+            : `add an \`acceptance\` by ${who}, or reduce the risk.`;
         report(accept, IssueCodes.UnacceptedResidual,
-            `${risk.name} residual ${level} is above appetite ${appetite} and has no valid acceptance${why}: add an \`acceptance\` by ${who}, or reduce the risk.`,
+            `${risk.name} residual ${level} is above appetite ${appetite} and has no valid acceptance${why}: ${fix}`,
             { node: risk, property: 'name' });
     };
 
@@ -106,6 +112,25 @@ export class AcceptanceValidator {
             report(accept, IssueCodes.AcceptanceExpiring, `This acceptance of ${riskEvaluation.risk.name} runs until ${evaluation.lapses}${term}, ${left}: plan the review and renew the acceptance before it lapses.`, where);
         }
     }
+}
+
+/**
+ * A treatment that changes the risk (avoid, share, or reduce with actions), on a risk whose
+ * residual is not written: what it is, and what the residual would be "after".
+ */
+function treatmentWithoutResidual(risk: Risk): { option: string; after: string } | undefined {
+    for (const treatment of risk.treatments) {
+        switch (treatment.option) {
+            case 'avoid': return { option: 'avoid', after: 'after avoiding it' };
+            case 'share':
+            case 'transfer': return { option: treatment.option, after: `after ${treatment.option === 'share' ? 'sharing' : 'transferring'} it` };
+            case 'reduce':
+                if (treatment.actions.length > 0) {
+                    return { option: 'reduce', after: 'once its actions are done' };
+                }
+        }
+    }
+    return undefined;
 }
 
 /** Another acceptance of the risk is valid and lasts longer: this one is history. */

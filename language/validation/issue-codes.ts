@@ -136,7 +136,7 @@ export const ISSUES: Readonly<Record<IssueCode, IssueDefinition>> = {
     },
     'missing-owner': {
         severity: 'warning',
-        summary: 'A risk, action or primary asset has no owner.',
+        summary: 'A risk or primary asset has no owner (an action without one is `action-incomplete`).',
         help: 'Add `owner ROLE`; ISO/IEC 27001 6.1.2 c) 2) requires every risk to have an owner.'
     },
     'unaccepted-residual': {

@@ -4,6 +4,7 @@ import type { RiskServices } from '../risk-module.js';
 import { AcceptanceValidator } from './acceptance-validator.js';
 import { MethodValidator } from './method-validator.js';
 import { ModelValidator } from './model-validator.js';
+import { checkResidualOrder } from './residual-order.js';
 import { RiskValidator } from './risk-validator.js';
 
 export function registerValidationChecks(services: RiskServices): void {
@@ -31,6 +32,7 @@ export function registerValidationChecks(services: RiskServices): void {
             risk.checkAssessed, risk.checkRiskOwner, risk.checkScenario, risk.checkResidual, risk.checkTreatment,
             risk.checkClosed, risk.checkReview, acceptance.checkResidualAccepted
         ],
+        Residual: checkResidualOrder,
         Treatment: risk.checkTreatmentOption,
         Action: [model.checkUniqueId, model.checkNoDuplicateProperty, model.checkActionDate, risk.checkAction],
         Acceptance: [model.checkNoDuplicateProperty, model.checkAcceptanceDates, acceptance.checkAcceptance]

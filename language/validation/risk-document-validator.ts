@@ -3,7 +3,8 @@
  * and a name that does not link says what it should have been, under the code the
  * specification gives for that kind of name.
  */
-import { DefaultDocumentValidator, type AstNode, type DiagnosticInfo, type LangiumDocument, type ReferenceInfo, type ValidationOptions } from 'langium';
+import { DefaultDocumentValidator, type AstNode, type DiagnosticInfo, type LangiumDocument, type ParseResult, type ReferenceInfo, type ValidationOptions } from 'langium';
+import type { IRecognitionException } from 'chevrotain';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { ANNEX_A_BY_ID } from '../builtins/annex-a.js';
 import { nearestAnnexControl } from '../builtins/annex-suggestion.js';
@@ -12,7 +13,8 @@ import type { RiskServices } from '../risk-module.js';
 import { ISSUES, IssueCodes, type IssueCode } from './issue-codes.js';
 import { listOf, nearestName } from './suggestions.js';
 import { nounOf, withArticle } from './declaration-nouns.js';
-import { friendlySyntaxMessage } from './syntax-messages.js';
+import { blockEntries } from './block-properties.js';
+import { blockEntryMessage, friendlySyntaxMessage } from './syntax-messages.js';
 
 const ANNEX_ID = /^A\.\d+\.\d+(\.\d+)?$/;
 
@@ -35,6 +37,38 @@ export class RiskDocumentValidator extends DefaultDocumentValidator {
             }
         }
         return diagnostics;
+    }
+
+    /**
+     * Where the parser wanted a block's closing brace, the message names what the block
+     * takes (read from the grammar) and the entry nearest to what was written; the quick
+     * fix finds that suggestion in `data`.
+     */
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        for (const error of parseResult.parserErrors) {
+            const rewritten = this.blockEntryError(error);
+            if (!rewritten) {
+                super.processParsingErrors({ ...parseResult, parserErrors: [error] }, diagnostics, options);
+                continue;
+            }
+            // One error at a time, so that the diagnostic the base class places is this error's.
+            const placed: Diagnostic[] = [];
+            const renamed = Object.assign(Object.create(error) as IRecognitionException, { message: rewritten.message });
+            super.processParsingErrors({ ...parseResult, parserErrors: [renamed] }, placed, options);
+            for (const diagnostic of placed) {
+                diagnostic.code = IssueCodes.SyntaxError;
+                diagnostic.data = { ...diagnostic.data, code: IssueCodes.SyntaxError, ...(rewritten.suggestion ? { suggestion: rewritten.suggestion } : {}) };
+                diagnostics.push(diagnostic);
+            }
+        }
+    }
+
+    private blockEntryError(error: IRecognitionException): ReturnType<typeof blockEntryMessage> | undefined {
+        const expected = /^Expecting token of type '}' but found `([\s\S]*)`\.$/.exec(error.message);
+        // Langium marks its rule names with a zero-width space in the parser's rule stack.
+        const rule = error.context?.ruleStack.at(-1)?.replace(/\u200B/g, '');
+        const block = expected && rule ? blockEntries(this.services.Grammar, rule) : undefined;
+        return block && block.keywords.length > 0 ? blockEntryMessage(expected![1] === 'EOF' ? '' : expected![1], block) : undefined;
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {

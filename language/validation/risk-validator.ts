@@ -95,8 +95,8 @@ export class RiskValidator {
             residual.likelihood.value < inherent.likelihood.value ? `likelihood ${describe(residual, 'likelihood')} < ${describe(inherent, 'likelihood')}` : undefined,
             residual.impact.value < inherent.impact.value ? `impact ${describe(residual, 'impact')} < ${describe(inherent, 'impact')}` : undefined
         ].filter(Boolean);
-        const option = risk.treatment?.option;
-        const explained = (risk.treatment?.actions.length ?? 0) > 0 || option === 'avoid' || option === 'share' || option === 'transfer';
+        const option = risk.treatments[0]?.option;
+        const explained = (risk.treatments[0]?.actions.length ?? 0) > 0 || option === 'avoid' || option === 'share' || option === 'transfer';
         if (lowered.length > 0 && !explained) {
             const treatment = option ? `\`treatment ${option}\` has no action` : 'there is no treatment';
             report(accept, IssueCodes.ResidualUnjustified, `The residual of ${risk.name} is lower than its inherent risk (${lowered.join(', ')}), but ${treatment} to explain the reduction: add the actions that reduce it, choose \`avoid\` or \`share\`, or remove \`residual\`.`, { node: risk.residual });
@@ -105,7 +105,7 @@ export class RiskValidator {
 
     checkTreatment = (risk: Risk, accept: ValidationAcceptor): void => {
         const evaluation = this.evaluator.evaluate().evaluationOf(risk);
-        if (evaluation?.inherentAboveAppetite && !risk.treatment) {
+        if (evaluation?.inherentAboveAppetite && risk.treatments.length === 0) {
             const inherent = evaluation.inherent!;
             const level = `${inherent.level!.name}${inherent.score !== undefined ? ` (${inherent.score})` : ''}`;
             const appetite = this.evaluator.evaluate().method?.appetite?.name;
@@ -126,12 +126,13 @@ export class RiskValidator {
         const risk = action.$container.$container;
         const evaluation = this.evaluator.evaluate().evaluationOf(risk)?.actions.find(candidate => candidate.action === action);
         const label = evaluation?.id ?? action.name ?? 'This action';
-        const missing = [action.owner ? undefined : '`owner`', action.due ? undefined : '`due`'].filter(Boolean);
+        // One finding per omission (specification 11.7): an action without owner is
+        // `action-incomplete` only, never also `missing-owner`.
+        const missing = [action.owner ? undefined : ['`owner`', '`owner ROLE`'], action.due ? undefined : ['`due`', '`due YYYY-MM-DD`']].filter(part => part !== undefined);
         if (missing.length > 0) {
-            report(accept, IssueCodes.ActionIncomplete, `Action ${label} has no ${missing.join(' or ')}: a treatment plan needs someone and a date for every action.`, { node: action, property: action.name ? 'name' : 'title' });
-        }
-        if (!action.owner) {
-            report(accept, IssueCodes.MissingOwner, `Action ${label} has no owner: add \`owner ROLE\`.`, { node: action, property: action.name ? 'name' : 'title' });
+            report(accept, IssueCodes.ActionIncomplete,
+                `Action ${label} has no ${missing.map(([name]) => name).join(' or ')}: add ${missing.map(([, line]) => line).join(' and ')}; a treatment plan needs someone and a date for every action.`,
+                { node: action, property: action.name ? 'name' : 'title' });
         }
         if (evaluation?.overdue) {
             report(accept, IssueCodes.ActionOverdue, `Action ${label} was due on ${action.due} and is ${action.status ? `still ${action.status}` : 'not done'} as of ${this.evaluator.evaluate().asOf}: complete it (\`status done\`), re-plan its \`due\` date, or cancel it.`, { node: action, property: 'due' });

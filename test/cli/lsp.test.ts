@@ -2,129 +2,12 @@
  * `risk lsp --stdio` as an editor runs it: the built bin/risk.cjs as a process,
  * spoken to in LSP with Content-Length framing.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, expect, test } from 'vitest';
-import { NODE, REPO_ROOT, RISK_BIN, runRisk } from './run-risk.js';
-
-interface Message {
-    jsonrpc: '2.0';
-    id?: number | string;
-    method?: string;
-    params?: unknown;
-    result?: unknown;
-    error?: { code: number; message: string };
-}
-
-/** A minimal LSP client over the process's standard streams. */
-class LspProcess {
-    readonly process: ChildProcessWithoutNullStreams;
-    readonly received: Message[] = [];
-    readonly exited: Promise<number | null>;
-    stderr = '';
-    private buffer = Buffer.alloc(0);
-    private nextId = 1;
-    private readonly waiters: Array<{ accept: (message: Message) => boolean; resolve: (message: Message) => void }> = [];
-    /** Answers to requests from the server, by method. */
-    readonly handlers = new Map<string, (params: unknown) => unknown>();
-
-    constructor() {
-        if (!existsSync(RISK_BIN)) {
-            throw new Error(`${RISK_BIN} is missing: run \`npm run build\` first (npm test does).`);
-        }
-        this.process = spawn(NODE, [RISK_BIN, 'lsp', '--stdio'], { cwd: REPO_ROOT, stdio: 'pipe' });
-        this.process.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
-        this.process.stderr.on('data', (chunk: Buffer) => {
-            this.stderr += chunk.toString('utf8');
-        });
-        this.exited = new Promise(resolve => this.process.on('exit', code => resolve(code)));
-    }
-
-    request(method: string, params?: unknown): Promise<Message> {
-        const id = this.nextId++;
-        this.send({ jsonrpc: '2.0', id, method, params });
-        return this.waitFor(message => message.id === id && message.method === undefined, `the response to ${method}`);
-    }
-
-    /** initialize and initialized with one workspace folder whose `risk` settings pin the as-of date. */
-    async openWorkspace(folderPath: string, asOf: string): Promise<void> {
-        const folder = pathToFileURL(folderPath).href;
-        this.handlers.set('workspace/configuration', params => (params as { items: unknown[] }).items.map(() => ({ asOf })));
-        await this.request('initialize', {
-            processId: process.pid,
-            rootUri: folder,
-            workspaceFolders: [{ uri: folder, name: 'workspace' }],
-            capabilities: { workspace: { configuration: true } }
-        });
-        this.notify('initialized', {});
-    }
-
-    /** shutdown and exit, and the process ends with code 0. */
-    async close(): Promise<void> {
-        await this.request('shutdown');
-        this.notify('exit');
-        expect(await this.exited).toBe(0);
-    }
-
-    notify(method: string, params?: unknown): void {
-        this.send({ jsonrpc: '2.0', method, params });
-    }
-
-    /** The first message received (already, or from now on) that passes the test. */
-    waitFor(accept: (message: Message) => boolean, what: string, timeout = 20_000): Promise<Message> {
-        const seen = this.received.find(accept);
-        if (seen) {
-            return Promise.resolve(seen);
-        }
-        return new Promise((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error(`no ${what} within ${timeout} ms; received: ${this.received.map(message => message.method ?? `response ${message.id}`).join(', ')}; stderr: ${this.stderr}`)), timeout);
-            this.waiters.push({ accept, resolve: message => {
-                clearTimeout(timer);
-                resolve(message);
-            } });
-        });
-    }
-
-    private send(message: Message): void {
-        const body = Buffer.from(JSON.stringify(message), 'utf8');
-        this.process.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
-    }
-
-    private receive(chunk: Buffer): void {
-        this.buffer = Buffer.concat([this.buffer, chunk]);
-        for (;;) {
-            const headerEnd = this.buffer.indexOf('\r\n\r\n');
-            if (headerEnd < 0) {
-                return;
-            }
-            const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, headerEnd).toString('ascii'))?.[1]);
-            const start = headerEnd + 4;
-            if (this.buffer.length < start + length) {
-                return;
-            }
-            const message = JSON.parse(this.buffer.subarray(start, start + length).toString('utf8')) as Message;
-            this.buffer = this.buffer.subarray(start + length);
-            this.dispatch(message);
-        }
-    }
-
-    private dispatch(message: Message): void {
-        this.received.push(message);
-        if (message.method !== undefined && message.id !== undefined) {
-            // A request from the server: answer it, with null when the test has nothing to say.
-            const handler = this.handlers.get(message.method);
-            this.send({ jsonrpc: '2.0', id: message.id, result: handler ? handler(message.params) : null });
-        }
-        for (const waiter of [...this.waiters]) {
-            if (waiter.accept(message)) {
-                this.waiters.splice(this.waiters.indexOf(waiter), 1);
-                waiter.resolve(message);
-            }
-        }
-    }
-}
+import { LspProcess, type Message } from './lsp-process.js';
+import { REPO_ROOT, runRisk } from './run-risk.js';
 
 let running: LspProcess | undefined;
 
@@ -271,5 +154,37 @@ test('risk/status follows the workspace build; risk/checkWorkspace validates aga
     const checked = await lsp.request('risk/checkWorkspace', {});
     expect(checked.result).toEqual({ unacceptedResidualRisks: 2, errors: 2, warnings: 3, infos: 1, hints: 0, files: 8, asOf: '2026-11-23' });
 
+    await lsp.close();
+});
+
+test('the log has a start line and a summary of every build; the first build of a workspace shows progress', async () => {
+    const lsp = running = new LspProcess();
+    const folder = pathToFileURL(join(REPO_ROOT, 'examples/acme-saas')).href;
+    lsp.handlers.set('workspace/configuration', params => (params as { items: unknown[] }).items.map(() => ({ asOf: '2026-11-23' })));
+    await lsp.request('initialize', {
+        processId: process.pid,
+        rootUri: folder,
+        workspaceFolders: [{ uri: folder, name: 'acme-saas' }],
+        capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true } }
+    });
+    lsp.notify('initialized', {});
+
+    const logged = (pattern: RegExp) => (message: Message) =>
+        message.method === 'window/logMessage' && pattern.test((message.params as { message: string }).message);
+    const start = await lsp.waitFor(logged(/^Risk Language server /), 'the start line');
+    expect((start.params as { message: string }).message).toMatch(new RegExp(`^Risk Language server \\S+ started on Node v\\d+\\.\\d+\\.\\d+ \\(pid \\d+\\); workspace ${folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    const summary = await lsp.waitFor(logged(/^Checked /), 'the build summary');
+    expect((summary.params as { message: string }).message)
+        .toMatch(/^Checked 8 files \(14 risks\): 2 errors, 3 warnings, 1 info, 0 hints; 2 unaccepted residual risks; as of 2026-11-23; \d+ ms$/);
+
+    // The client was asked to create a progress token, then got begin … end on it.
+    const create = await lsp.waitFor(message => message.method === 'window/workDoneProgress/create', 'window/workDoneProgress/create');
+    const token = (create.params as { token: string | number }).token;
+    const progress = (kind: string) => (message: Message) => message.method === '$/progress'
+        && (message.params as { token: unknown; value: { kind: string } }).token === token
+        && (message.params as { value: { kind: string } }).value.kind === kind;
+    const begin = await lsp.waitFor(progress('begin'), 'the progress begin');
+    expect((begin.params as { value: unknown }).value).toMatchObject({ kind: 'begin', title: 'Risk', message: 'Checking 8 files…' });
+    await lsp.waitFor(progress('end'), 'the progress end');
     await lsp.close();
 });

@@ -2,7 +2,7 @@
 import type { Reference } from 'langium';
 import type { ModelEvaluation } from '../../evaluation/model-evaluator.js';
 import type { ActionEvaluation, Assessment, RiskEvaluation } from '../../evaluation/risk-evaluation.js';
-import type { Action, ControlTarget, Risk } from '../../generated/ast.js';
+import type { Action, ControlTarget, Risk, Treatment } from '../../generated/ast.js';
 import { ANNEX_A_BY_ID } from '../../builtins/annex-a.js';
 import { acceptanceText } from '../text/acceptance-text.js';
 import { scaleValueText, scoreAndLevelText } from '../text/assessment-text.js';
@@ -13,13 +13,12 @@ export function riskHover(risk: Risk, evaluation: ModelEvaluation): string {
     if (!evaluated) {
         return `**Risk ${risk.name}** · ${risk.title}`;
     }
-    const treatment = risk.treatment;
     return paragraphs(
         `**Risk ${risk.name}** · ${risk.title}`,
         `Owner: ${risk.owner?.$refText ?? 'none'} · status ${risk.status ?? 'not given'} · scope ${evaluated.scope?.name ?? 'none'}`,
         `**Inherent:** ${assessmentText(evaluated.inherent)}`,
         `**Residual:** ${evaluated.hasExplicitResidual ? '' : 'as inherent, '}${assessmentText(evaluated.residual)}${appetiteText(evaluated, evaluation)}`,
-        `**Treatment:** ${treatment ? treatment.option + (treatment.party ? ` with ${treatment.party}` : '') : 'none'}`,
+        `**Treatment:** ${risk.treatments.length > 0 ? risk.treatments.map(treatmentText).join('; ') : 'none'}`,
         evaluated.actions.map(actionLine).join('\n'),
         `**Acceptance:** ${acceptancesText(evaluated, evaluation)}`,
         reviewText(evaluated)
@@ -35,6 +34,13 @@ export function actionHover(action: Action, evaluation: ModelEvaluation): string
         `Owner: ${action.owner?.$refText ?? 'none'} · due ${action.due ?? 'not given'} · status ${action.status ?? 'not given'}${evaluated?.overdue ? ' (overdue)' : ''}`,
         `Controls: ${listText(action.controls.map(controlText))}`
     );
+}
+
+function treatmentText(treatment: Treatment): string {
+    if (treatment.option === 'defer') {
+        return `defer${treatment.until ? ` until ${treatment.until}` : ''}`;
+    }
+    return treatment.party ? `${treatment.option} with ${treatment.party}` : treatment.option;
 }
 
 function assessmentText(assessment: Assessment | undefined): string {

@@ -73,7 +73,7 @@ describe('buildRegister', () => {
         ]);
     });
 
-    test('names the acceptance status, and shows the acceptance that holds or the last one', async () => {
+    test('names the acceptance status, and shows the acceptance that holds or the last one, with a term only if it ever held', async () => {
         const { rows } = await register();
         const acceptance = (id: string) => {
             const row = rowOf(rows, id);
@@ -83,9 +83,10 @@ describe('buildRegister', () => {
         expect(acceptance('R-2')).toEqual(['expired', 'Boss', '2026-06-30']);
         expect(acceptance('R-3')).toEqual(['not yet valid', 'Boss', '2027-07-01']);
         expect(acceptance('R-4')).toEqual(['valid', 'Lead', '2027-05-01']);
-        expect(acceptance('R-5')).toEqual(['not authorised', 'Lead', '2027-05-01']);
-        expect(acceptance('R-6')).toEqual(['outdated', 'Boss', '2027-05-01']);
-        expect(acceptance('R-7')).toEqual(['incomplete', 'Boss', '2027-05-01']);
+        // An acceptance that holds on no day shows who gave it but no term: it was never accepted until then.
+        expect(acceptance('R-5')).toEqual(['not authorised', 'Lead', null]);
+        expect(acceptance('R-6')).toEqual(['outdated', 'Boss', null]);
+        expect(acceptance('R-7')).toEqual(['incomplete', 'Boss', null]);
         expect(acceptance('R-8')).toEqual(['not needed', 'Lead', '2027-05-01']);
         expect(acceptance('R-9')).toEqual([null, null, null]);
         expect(acceptance('R-11')).toEqual(['valid', 'Boss', '2027-06-01']);

@@ -238,7 +238,7 @@ describe('dates: the as-of date', () => {
 });
 
 describe('declarations and snippets at the top level', () => {
-    const DECLARATION_KEYWORDS = ['role', 'method', 'scope', 'asset', 'threat', 'vulnerability', 'control', 'risk'];
+    const DECLARATION_KEYWORDS = ['role', 'method', 'scope', 'asset', 'threat', 'vulnerability', 'control', 'risk', 'applicability'];
 
     function summary(items: CompletionItem[]): string[] {
         return items.map(item => item.kind === CompletionItemKind.Snippet ? `${item.label} (snippet: ${item.detail})` : item.label);
@@ -306,8 +306,8 @@ describe('declarations and snippets at the top level', () => {
 describe('inside a risk', () => {
     test('the properties of a risk, as keywords', async () => {
         await expectLabels(risk('<|>'), [
-            'owner', 'scope', 'threat', 'exploits', 'on', 'harms', 'consequence', 'controls',
-            'likelihood', 'impact', 'treatment', 'residual', 'acceptance', 'status', 'reviewed'
+            'owner', 'scope', 'threat', 'exploits', 'on', 'harms', 'affects', 'consequence', 'controls',
+            'likelihood', 'impact', 'treatment', 'residual', 'acceptance', 'status', 'reviewed', 'identified', 'tags'
         ]);
     });
 });
