@@ -9,6 +9,7 @@ import { runDiff } from './diff-command.js';
 import { DIFF_FAIL_LEVELS, DIFF_FORMATS } from './diff-options.js';
 import { runExport } from './export-command.js';
 import { runImport } from './import-command.js';
+import { runReport } from './report-command.js';
 import { ExitCode, UsageError } from './errors.js';
 import { collect, DEFAULTS, FAIL_LEVELS, FORMATS } from './options.js';
 import { VERSION } from './version.js';
@@ -61,6 +62,19 @@ Examples:
   risk export plan risks/ --output out/plan.csv --bom --as-of 2026-11-23
   risk export soa --format json
   risk export all examples/acme-saas --format xlsx --output register.xlsx`;
+
+const REPORT_HELP = `
+One self-contained HTML file for management and auditors: no script, nothing loaded
+from the network, a strict Content-Security-Policy. Opens in any browser and prints to
+PDF with a page per section (docs/report.md).
+
+Exit codes:
+  0  the report was written
+  2  usage error: a bad option value, not exactly one model, a path that cannot be
+     read, or an output file that cannot be written
+
+Examples:
+  risk report examples/acme-saas --output report.html --as-of 2026-11-23`;
 
 const IMPORT_HELP = `
 Columns (any order; names compared without case, spaces or punctuation; see docs/import.md):
@@ -181,6 +195,17 @@ function createProgram(io: CliIo, args: readonly string[], setExitCode: (code: n
         .action(async (kind: string, paths: string[], options: { format?: string; output?: string; asOf?: string; bom?: boolean; tag?: string[] }) => {
             const { tag, ...rest } = options;
             setExitCode(await runExport({ kind, paths, ...rest, tags: tag }, io));
+        });
+
+    program.command('report')
+        .description('Write the HTML report of one model: heat maps, risks above appetite, method, register, treatment plan and SoA.')
+        .argument('[paths...]', 'the model: one folder, or the .risk files of one model (default: ".")')
+        .addOption(new Option('-o, --output <file>', 'write to this file (folders are created; never a .risk file) instead of stdout'))
+        .addOption(new Option('--as-of <date>', 'the date acceptance validity and overdue actions are computed on, as YYYY-MM-DD (default: today)'))
+        .helpOption('-h, --help', 'show this help and exit')
+        .addHelpText('after', REPORT_HELP)
+        .action(async (paths: string[], options: { output?: string; asOf?: string }) => {
+            setExitCode(await runReport({ paths, ...options }, io));
         });
 
     program.command('import')

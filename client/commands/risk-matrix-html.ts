@@ -12,6 +12,7 @@
  * and only shown or hidden there.
  */
 import { randomBytes } from 'node:crypto';
+import { escapeHtml } from '../../language/exports/html-text.js';
 import { heatStep } from '../../language/exports/level-colours.js';
 import type { MatrixCell, MatrixRequestResult, MatrixRisk } from '../../language/lsp/requests/protocol.js';
 
@@ -32,12 +33,7 @@ export function createNonce(): string {
     return randomBytes(16).toString('base64');
 }
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' };
-
-/** Text safe in HTML content and in a double- or single-quoted attribute. */
-export function escapeHtml(text: string): string {
-    return text.replace(/[&<>"']/g, char => HTML_ESCAPES[char]);
-}
+export { escapeHtml };
 
 /** `heat-0` (lowest level) … `heat-4` (highest); `heat-none` for a cell the method gives no level. */
 export function heatClass(rank: number | null, levels: number): string {

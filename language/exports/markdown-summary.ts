@@ -4,6 +4,7 @@
  */
 import { scaleText } from './cells.js';
 import type { HeatMap } from './heat-map.js';
+import { HEAT_MARKERS, levelStep } from './level-colours.js';
 import { escapeMarkdown, markdownTable } from './markdown-text.js';
 import type { SoaSummary } from './soa-summary.js';
 import type { PlanSummary, RegisterSummary } from './summary.js';
@@ -45,9 +46,16 @@ export function heatMapMarkdown(map: HeatMap): string {
         scaleText(likelihood),
         ...map.impact.map((_, column) => {
             const level = map.levels[row][column];
-            return level ? `${map.counts[row][column]} (${level})` : String(map.counts[row][column]);
+            const step = levelStep(level, map.levelOrder);
+            return level ? `${step === null ? '' : `${HEAT_MARKERS[step]} `}${map.counts[row][column]} (${level})` : String(map.counts[row][column]);
         })
     ]);
     const note = map.notAssessed > 0 ? `\n\n${escapeMarkdown(`Not assessed, in no cell: ${map.notAssessed}`)}` : '';
     return markdownTable(['Likelihood \\ Impact', ...map.impact.map(scaleText)], rows, ['left', ...map.impact.map(() => 'center' as const)]) + note;
+}
+
+/** `Levels: 🟢 Low · 🟡 Moderate (appetite) · 🔴 High`, lowest first. */
+export function heatMapLegend(map: HeatMap): string {
+    const entries = map.levelOrder.map(level => `${HEAT_MARKERS[levelStep(level, map.levelOrder)!]} ${level}${level === map.appetite ? ' (appetite)' : ''}`);
+    return escapeMarkdown(`Levels, lowest first: ${entries.join(' · ')}`);
 }

@@ -5,7 +5,7 @@
 import { marked } from 'marked';
 import { describe, expect, test } from 'vitest';
 import { buildPlan } from '../../../language/exports/plan.js';
-import { buildRegister, REGISTER_COLUMNS } from '../../../language/exports/register.js';
+import { buildRegister } from '../../../language/exports/register.js';
 import { buildSoa } from '../../../language/exports/soa.js';
 import { toMarkdown } from '../../../language/exports/markdown.js';
 import { escapeMarkdown } from '../../../language/exports/markdown-text.js';
@@ -58,12 +58,14 @@ describe('register Markdown of examples/acme-saas rendered as GFM', async () => 
         expect(html).toContain('As of 2026-11-23.');
     });
 
-    test('the register has one row per risk and 30 cells in every row', () => {
+    test('the register is a narrow table a person can read: one row per risk, 8 cells, levels with their colour', () => {
         const register = tables[3];
         expect(register.cells).toHaveLength(1 + 14);
-        expect(register.cells.every(count => count === REGISTER_COLUMNS.length)).toBe(true);
-        expect(register.headerCells).toBe(30);
-        expect(register.html).toContain('<th>Residual likelihood</th>');
+        expect(register.cells.every(count => count === 8)).toBe(true);
+        expect(register.html).toMatch(/<th>ID<\/th>\s*<th>Title<\/th>\s*<th>Owner<\/th>\s*<th>Inherent<\/th>\s*<th>Residual<\/th>\s*<th>Treatment<\/th>\s*<th>Acceptance<\/th>\s*<th>Status<\/th>/);
+        expect(register.html).not.toContain('<th>Residual likelihood</th>');
+        expect(register.html).toContain('<td>🔴 High</td>');
+        expect(register.html).toContain('<td>🟢 Low</td>');
     });
 
     test('the heat maps are likelihood rows by impact columns, highest likelihood first', () => {
@@ -71,7 +73,8 @@ describe('register Markdown of examples/acme-saas rendered as GFM', async () => 
             expect(map.cells).toEqual([4, 4, 4, 4]);
             expect(map.html).toMatch(/Likelihood \\ Impact[\s\S]*1 Minor[\s\S]*2 Noticeable[\s\S]*3 Severe[\s\S]*3 Likely[\s\S]*2 Possible[\s\S]*1 Rare/);
         }
-        const counts = (map: HtmlTable) => [...map.html.matchAll(/<td[^>]*>(\d+) \(\w+\)<\/td>/g)].reduce((sum, match) => sum + Number(match[1]), 0);
+        // Each cell: the level's coloured marker, the count, the level.
+        const counts = (map: HtmlTable) => [...map.html.matchAll(/<td[^>]*>(?:🟢|🟡|🟠|🔴) (\d+) \(\w+\)<\/td>/gu)].reduce((sum, match) => sum + Number(match[1]), 0);
         expect(counts(tables[1])).toBe(14);
         expect(counts(tables[2])).toBe(14);
     });
@@ -85,7 +88,7 @@ describe('hostile titles', async () => {
         const html = render(toMarkdown(buildRegister(evaluation, { baseDir: '/model' })));
         const register = tablesOf(html).at(-1)!;
         const risks = Object.keys(HOSTILE_TITLES).length;
-        expect(register.cells).toEqual(Array(risks + 1).fill(REGISTER_COLUMNS.length));
+        expect(register.cells).toEqual(Array(risks + 1).fill(8));
         expect(html).not.toMatch(/<script|<b>|<img|<strong>|<em>|<code>|<del>/);
         // GFM links a bare http:// URL as GitHub does (plain text, not markup from the
         // model); no other link, and never a javascript: one, comes out of a title.
