@@ -77,7 +77,7 @@ async function main(settings: Settings): Promise<number> {
     const runners = Array.from({ length: settings.jobs }, () => new ChildRunner(process.argv[1], {
         timeLimitMs: settings.timeLimitMs,
         hangMs: 30_000,
-        heapMb: 1536,
+        heapMb: 768,
         timings: settings.profile ? new Map() : undefined
     }));
     const found = new Map<string, Found>();
