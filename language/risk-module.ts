@@ -16,6 +16,7 @@ import { RiskRenameProvider } from './lsp/risk-rename-provider.js';
 import { RiskSemanticTokenProvider } from './lsp/risk-semantic-token-provider.js';
 import { RiskWorkspaceSymbolProvider } from './lsp/risk-workspace-symbol-provider.js';
 import { RiskLanguageGeneratedModule, RiskLanguageGeneratedSharedModule } from './generated/module.js';
+import { createBoundedRecoveryCompletionParser, createBoundedRecoveryParser } from './parser/bounded-recovery.js';
 import { RiskScopeComputation } from './references/risk-scope-computation.js';
 import { RiskDocumentValidator } from './validation/risk-document-validator.js';
 import { registerValidationChecks } from './validation/register-checks.js';
@@ -46,7 +47,9 @@ export const RiskModule: Module<RiskServices, PartialLangiumServices & RiskAdded
     parser: {
         // The grammar is LL(2) (matrix rows are told apart by their colon); fixed lookahead
         // parses a large model several times faster than the adaptive ALL(*) default.
-        ParserConfig: () => ({ maxLookahead: 3 })
+        ParserConfig: () => ({ maxLookahead: 3 }),
+        LangiumParser: services => createBoundedRecoveryParser(services),
+        CompletionParser: services => createBoundedRecoveryCompletionParser(services)
     },
     references: {
         ScopeComputation: services => new RiskScopeComputation(services)
