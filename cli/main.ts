@@ -1,5 +1,8 @@
 /** The entry point of the `risk` executable (bundled to bin/risk.cjs). */
 import { runCli } from './program.js';
+import { quietConsole } from './quiet-console.js';
+
+quietConsole(process.env, process.stderr);
 
 // A reader that stops early (`risk check | head`) is not a failure of the check.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -16,10 +16,13 @@ import { RiskRenameProvider } from './lsp/risk-rename-provider.js';
 import { RiskSemanticTokenProvider } from './lsp/risk-semantic-token-provider.js';
 import { RiskWorkspaceSymbolProvider } from './lsp/risk-workspace-symbol-provider.js';
 import { RiskLanguageGeneratedModule, RiskLanguageGeneratedSharedModule } from './generated/module.js';
-import { createBoundedRecoveryCompletionParser, createBoundedRecoveryParser } from './parser/bounded-recovery.js';
+import { boundRepetitionRecovery, createBoundedRecoveryCompletionParser } from './parser/bounded-recovery.js';
+import { createRiskParser } from './parser/risk-parser.js';
+import { RiskNameProvider, RiskReferences } from './references/risk-references.js';
 import { RiskScopeComputation } from './references/risk-scope-computation.js';
 import { RiskDocumentValidator } from './validation/risk-document-validator.js';
 import { registerValidationChecks } from './validation/register-checks.js';
+import { RiskValidationRegistry } from './validation/risk-validation-registry.js';
 import { RiskSettings } from './workspace/risk-settings.js';
 import { BatchIndexManager } from './workspace/batch-index-manager.js';
 import { RiskWorkspaceManager } from './workspace/risk-workspace-manager.js';
@@ -45,17 +48,20 @@ export const RiskModule: Module<RiskServices, PartialLangiumServices & RiskAdded
         RiskSettings: () => new RiskSettings()
     },
     parser: {
+        LangiumParser: services => boundRepetitionRecovery(createRiskParser(services)),
         // The grammar is LL(2) (matrix rows are told apart by their colon); fixed lookahead
         // parses a large model several times faster than the adaptive ALL(*) default.
         ParserConfig: () => ({ maxLookahead: 3 }),
-        LangiumParser: services => createBoundedRecoveryParser(services),
         CompletionParser: services => createBoundedRecoveryCompletionParser(services)
     },
     references: {
-        ScopeComputation: services => new RiskScopeComputation(services)
+        ScopeComputation: services => new RiskScopeComputation(services),
+        References: services => new RiskReferences(services),
+        NameProvider: () => new RiskNameProvider()
     },
     validation: {
-        DocumentValidator: services => new RiskDocumentValidator(services)
+        DocumentValidator: services => new RiskDocumentValidator(services),
+        ValidationRegistry: services => new RiskValidationRegistry(services)
     },
     lsp: {
         InlayHintProvider: services => new RiskInlayHintProvider(services),

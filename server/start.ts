@@ -9,6 +9,7 @@ import { createConnection, ProposedFeatures, type Connection } from 'vscode-lang
 import { registerRiskRequests } from '../language/lsp/requests/risk-requests.js';
 import { registerWorkspaceStatus } from '../language/lsp/requests/workspace-status.js';
 import { createRiskServices, type RiskServices } from '../language/risk-module.js';
+import { logInternalError } from '../language/validation/internal-error.js';
 
 /**
  * Creates the services on the connection and starts listening: LSP, and the Risk
@@ -16,6 +17,9 @@ import { createRiskServices, type RiskServices } from '../language/risk-module.j
  * and the `risk/status` notification after every build.
  */
 export function startRiskLanguageServer(connection: Connection): { shared: LangiumSharedServices; Risk: RiskServices } {
+    // Langium starts a build on every edit without awaiting it: a failure there must not end
+    // the server (Node exits on an unhandled rejection). Log it and keep serving.
+    process.on('unhandledRejection', reason => logInternalError('updating the workspace', reason));
     const services = createRiskServices({ connection, ...NodeFileSystem });
     registerRiskRequests(connection, services);
     registerWorkspaceStatus(connection, services);

@@ -1,6 +1,6 @@
 /**
  * Calendar dates as written in the model: `YYYY-MM-DD` strings. They compare as
- * strings; arithmetic goes through UTC so that no time zone shifts a day.
+ * strings; arithmetic counts calendar days, so that no time zone shifts a day.
  */
 import type { DurationUnit } from '../generated/ast.js';
 
@@ -38,16 +38,53 @@ export function whyNotRealDate(text: string): string | undefined {
 }
 
 function daysInMonth(year: number, month: number): number {
-    return new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return month === 2 ? (isLeapYear(year) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
 }
 
-function toUtc(date: IsoDate): Date {
+function isLeapYear(year: number): boolean {
+    return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+interface CivilDate {
+    readonly year: number;
+    readonly month: number;
+    readonly day: number;
+}
+
+function parse(date: IsoDate): CivilDate {
     const [year, month, day] = date.split('-').map(Number);
-    return new Date(Date.UTC(year, month - 1, day));
+    return { year, month, day };
 }
 
-function fromUtc(date: Date): IsoDate {
-    return date.toISOString().slice(0, 10);
+/** The dates a model can write: four-digit years. Anything else would not compare as text. */
+function format({ year, month, day }: CivilDate): IsoDate | undefined {
+    if (!(year >= 1 && year <= 9999)) {
+        return undefined;
+    }
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
+// Calendar arithmetic by day numbers (proleptic Gregorian, day 0 = 1970-01-01), without
+// Date: Date.UTC reads years below 100 as 19xx and throws past ±275,760 years.
+function toDayNumber({ year, month, day }: CivilDate): number {
+    const y = month <= 2 ? year - 1 : year;
+    const era = Math.floor(y / 400);
+    const yearOfEra = y - era * 400;
+    const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+    const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+    return era * 146_097 + dayOfEra - 719_468;
+}
+
+function fromDayNumber(dayNumber: number): CivilDate {
+    const z = dayNumber + 719_468;
+    const era = Math.floor(z / 146_097);
+    const dayOfEra = z - era * 146_097;
+    const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+    const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+    const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+    const month = shiftedMonth + (shiftedMonth < 10 ? 3 : -9);
+    return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day: dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1 };
 }
 
 /** Today in the local calendar of the machine running the check. */
@@ -59,16 +96,22 @@ export function today(now: Date = new Date()): IsoDate {
 /**
  * Adds a duration. Months and years keep the day of the month and clamp it to the
  * month's end (2026-01-31 + 1 month = 2026-02-28), as people count contract terms.
+ * Undefined when the amount is not a whole number (a half-typed duration) or the result
+ * lies outside 0001-01-01..9999-12-31: such a date cannot be written in a model, so no
+ * rule may compare against it.
  */
-export function addDuration(date: IsoDate, amount: number, unit: DurationUnit): IsoDate {
-    const start = toUtc(date);
+export function addDuration(date: IsoDate, amount: number, unit: DurationUnit): IsoDate | undefined {
+    if (!Number.isSafeInteger(amount)) {
+        return undefined;
+    }
+    const start = parse(date);
     switch (unit) {
         case 'day':
         case 'days':
-            return fromUtc(new Date(start.getTime() + amount * 86_400_000));
+            return addDays(start, amount);
         case 'week':
         case 'weeks':
-            return fromUtc(new Date(start.getTime() + amount * 7 * 86_400_000));
+            return addDays(start, amount * 7);
         case 'month':
         case 'months':
             return addMonths(start, amount);
@@ -78,15 +121,24 @@ export function addDuration(date: IsoDate, amount: number, unit: DurationUnit): 
     }
 }
 
-function addMonths(start: Date, months: number): IsoDate {
-    const monthIndex = start.getUTCMonth() + months;
-    const year = start.getUTCFullYear() + Math.floor(monthIndex / 12);
+function addDays(start: CivilDate, days: number): IsoDate | undefined {
+    return Number.isSafeInteger(days) ? format(fromDayNumber(toDayNumber(start) + days)) : undefined;
+}
+
+function addMonths(start: CivilDate, months: number): IsoDate | undefined {
+    const monthIndex = start.month - 1 + months;
+    if (!Number.isSafeInteger(monthIndex)) {
+        return undefined;
+    }
+    const year = start.year + Math.floor(monthIndex / 12);
     const month = ((monthIndex % 12) + 12) % 12 + 1;
-    const day = Math.min(start.getUTCDate(), daysInMonth(year, month));
-    return fromUtc(new Date(Date.UTC(year, month - 1, day)));
+    if (!(year >= 1 && year <= 9999)) {
+        return undefined;
+    }
+    return format({ year, month, day: Math.min(start.day, daysInMonth(year, month)) });
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-    return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
+    return toDayNumber(parse(to)) - toDayNumber(parse(from));
 }

@@ -4,7 +4,8 @@
  * product shows comes from `MethodModel.assess`; nothing else computes one.
  */
 import { matrixRows } from '../model/matrix-rows.js';
-import type { Duration, DurationUnit, ImpactValue, Level, LikelihoodValue, Method, ReviewCadence } from '../generated/ast.js';
+import type { ImpactValue, Level, LikelihoodValue, Method, ReviewCadence } from '../generated/ast.js';
+import { validTerm, type Term } from './durations.js';
 
 export type ScaleValueNode = LikelihoodValue | ImpactValue;
 
@@ -14,9 +15,15 @@ export interface ScoredLevel {
     readonly level?: Level;
 }
 
-export interface Term {
-    readonly amount: number;
-    readonly unit: DurationUnit;
+/**
+ * Scale values run from 1 to 100: wide enough for any rating scale people use (3 to 10
+ * steps, or percentages), and small enough that every score is exact and every rule may
+ * loop over the values. A value outside is `scale-invalid` and produces no score.
+ */
+export const MAX_SCALE_VALUE = 100;
+
+export function isValidScaleValue(value: number): boolean {
+    return Number.isInteger(value) && value >= 1 && value <= MAX_SCALE_VALUE;
 }
 
 const DEFAULT_ACCEPTANCE_TERM: Term = { amount: 12, unit: 'months' };
@@ -31,7 +38,12 @@ export class MethodModel {
     readonly levels: readonly Level[];
     readonly appetite?: Level;
     readonly major?: Level;
-    readonly acceptanceTerm: Term;
+    /**
+     * The term of an acceptance without `until`: `lasts`, 12 months by default. Undefined
+     * when `lasts` is written but invalid (`duration-invalid`): nobody decided a term then,
+     * so such acceptances have no lapse date and are not valid.
+     */
+    readonly acceptanceTerm?: Term;
 
     private readonly rankByLevel: Map<Level, number>;
     private readonly matrixCells = new Map<number, Array<Level | undefined>>();
@@ -45,7 +57,7 @@ export class MethodModel {
         this.rankByLevel = new Map(this.levels.map((level, index) => [level, index]));
         this.appetite = method.accept?.appetite?.ref;
         this.major = method.accept?.major?.ref ?? this.levels.at(-1);
-        this.acceptanceTerm = toTerm(method.accept?.lasts) ?? DEFAULT_ACCEPTANCE_TERM;
+        this.acceptanceTerm = method.accept?.lasts ? validTerm(method.accept.lasts) : DEFAULT_ACCEPTANCE_TERM;
         for (const row of method.matrix ? matrixRows(method.matrix).rows : []) {
             const likelihood = row.label.likelihood.ref?.value;
             if (likelihood !== undefined && !this.matrixCells.has(likelihood)) {
@@ -83,13 +95,13 @@ export class MethodModel {
     }
 
     /**
-     * Every score the two scales can produce, ascending, each once. Non-positive values
+     * Every score the two scales can produce, ascending, each once. Values outside 1..100
      * are invalid (`scale-invalid`) and produce no score a band must cover.
      */
     reachableScores(): number[] {
         const scores = new Set<number>();
-        for (const likelihood of this.likelihood.filter(value => value.value > 0)) {
-            for (const impact of this.impact.filter(value => value.value > 0)) {
+        for (const likelihood of this.likelihood.filter(value => isValidScaleValue(value.value))) {
+            for (const impact of this.impact.filter(value => isValidScaleValue(value.value))) {
                 const score = this.score(likelihood.value, impact.value);
                 if (score !== undefined) {
                     scores.add(score);
@@ -113,12 +125,13 @@ export class MethodModel {
 
     /**
      * The review cadence for a risk at this level: a level-specific line wins over the
-     * general one. A line written twice counts the last time, like any property.
+     * general one. A line written twice counts the last time, like any property. A line
+     * whose duration is invalid (`duration-invalid`) gives no cadence.
      */
     reviewCadence(level: Level | undefined): Term | undefined {
         const reviews: readonly ReviewCadence[] = this.method.reviews;
         const specific = level ? reviews.findLast(review => review.level?.ref === level) : undefined;
-        return toTerm((specific ?? reviews.findLast(review => !review.level))?.every);
+        return validTerm((specific ?? reviews.findLast(review => !review.level))?.every);
     }
 }
 
@@ -129,10 +142,3 @@ function sortedUnique<T extends ScaleValueNode>(values: readonly T[] | undefined
         .sort((a, b) => a.value - b.value);
 }
 
-function toTerm(duration: Duration | undefined): Term | undefined {
-    return duration ? { amount: duration.amount, unit: duration.unit } : undefined;
-}
-
-export function formatTerm(term: Term): string {
-    return `${term.amount} ${term.unit}`;
-}

@@ -49,7 +49,9 @@ export class ModelEvaluator {
         const scopes = elements.filter(isScope);
         const method = methods.length > 0 ? new MethodModel(methods[0]) : undefined;
         const context = { method, asOf, soleScope: scopes.length === 1 ? scopes[0] : undefined };
-        const risks = elements.filter(isRisk).map(risk => evaluateRisk(risk, context));
+        // A risk without an ID (`risk` just typed) is a syntax error, not a risk: nothing can
+        // refer to it, rank it or accept it, so it stays out of the evaluated model.
+        const risks = elements.filter(isRisk).filter(risk => risk.name !== undefined).map(risk => evaluateRisk(risk, context));
         const byRisk = new Map(risks.map(evaluation => [evaluation.risk, evaluation]));
         return {
             asOf,

@@ -19,6 +19,8 @@ export interface AcceptanceEvaluation {
     readonly complete: boolean;
     /** The last day it holds: `until`, or `on` plus the method's term. */
     readonly lapses?: IsoDate;
+    /** No `until`, and the method's `lasts` is invalid (`duration-invalid`): no lapse date can be known. */
+    readonly termless: boolean;
     readonly notYetEffective: boolean;
     readonly expired: boolean;
     /** Days from the as-of date to the lapse date, when it has not lapsed. */
@@ -114,7 +116,8 @@ function evaluateAcceptance(acceptance: Acceptance, risk: Risk, residual: Assess
     const until = acceptance.until && isRealDate(acceptance.until) ? acceptance.until : undefined;
     // An `until` that is no date must not quietly become the default term: nobody decided that term.
     const untilUnreadable = acceptance.until !== undefined && until === undefined;
-    const lapses = untilUnreadable ? undefined : until ?? (on && method ? addDuration(on, method.acceptanceTerm.amount, method.acceptanceTerm.unit) : undefined);
+    const term = method?.acceptanceTerm;
+    const lapses = untilUnreadable ? undefined : until ?? (on && term ? addDuration(on, term.amount, term.unit) : undefined);
     const complete = acceptance.by !== undefined && acceptance.on !== undefined && (acceptance.justification ?? '').trim() !== '';
     const notYetEffective = on !== undefined && on > asOf;
     const expired = lapses !== undefined && lapses < asOf;
@@ -127,6 +130,7 @@ function evaluateAcceptance(acceptance: Acceptance, risk: Risk, residual: Assess
         acceptance,
         complete,
         lapses,
+        termless: acceptance.until === undefined && method !== undefined && term === undefined,
         notYetEffective,
         expired,
         daysLeft: lapses !== undefined && !expired ? daysBetween(asOf, lapses) : undefined,

@@ -79,7 +79,8 @@ function planRow(evaluation: RiskEvaluation, action: ActionEvaluation | undefine
     return {
         action: action?.id ?? null,
         risk: risk.name,
-        riskTitle: risk.title,
+        // Required by the grammar, so absent only after a syntax error: the row keeps the rest.
+        riskTitle: risk.title ?? '',
         level: evaluation.inherent?.level?.name ?? null,
         option: treatmentOption(risk.treatment!.option),
         actionTitle: action?.action.title ?? null,

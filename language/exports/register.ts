@@ -123,7 +123,8 @@ function registerRow(evaluation: RiskEvaluation, model: ModelEvaluation, options
     const assessed = residual?.level !== undefined && model.method !== undefined;
     return {
         id: risk.name,
-        title: risk.title,
+        // Required by the grammar, so absent only after a syntax error: the row keeps the rest.
+        title: risk.title ?? '',
         scope: evaluation.scope?.name ?? refName(risk.scope),
         owner: refName(risk.owner),
         threat: refName(risk.threat),

@@ -19,6 +19,7 @@ import { isBuiltinDocument } from '../workspace/builtin-documents.js';
 import { addAcceptance } from './code-actions/acceptance-fix.js';
 import { markActionDone } from './code-actions/action-fixes.js';
 import { addOwner } from './code-actions/owner-fix.js';
+import { ModelFacts } from './code-actions/model-facts.js';
 import { dataOf, type QuickFix } from './code-actions/quick-fix.js';
 import { fixUnknownControl, fixUnresolvedReference } from './code-actions/reference-fixes.js';
 
@@ -44,31 +45,35 @@ export class RiskCodeActionProvider implements CodeActionProvider {
         if (only && !only.some(kind => kind === CodeActionKind.Empty || kind === CodeActionKind.QuickFix)) {
             return undefined;
         }
-        const actions: CodeAction[] = [];
+        const actions = new Map<string, CodeAction>();
+        const facts = new ModelFacts(this.services);
         for (const diagnostic of params.context.diagnostics) {
-            for (const action of this.fixesFor(document, diagnostic)) {
+            for (const action of this.fixesFor(document, diagnostic, facts)) {
                 addOnce(actions, action);
             }
         }
-        return actions;
+        return [...actions.values()];
     }
 
-    private fixesFor(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+    private fixesFor(document: LangiumDocument, diagnostic: Diagnostic, facts: ModelFacts): CodeAction[] {
         const code = dataOf(diagnostic).code ?? diagnostic.code;
         const fix = typeof code === 'string' ? QUICK_FIXES[code as IssueCode] : undefined;
-        return fix ? fix({ services: this.services, document, diagnostic }) : [];
+        return fix ? fix({ services: this.services, document, diagnostic, facts }) : [];
     }
 }
 
 /**
  * Two diagnostics of one risk (`unaccepted-residual` and `acceptance-expired`) lead to the
- * same fix: offer it once, for both.
+ * same fix: offer it once, for both. Actions are keyed by title and edit, so that each is
+ * serialised once: comparing every new action with all earlier ones took seconds when
+ * the editor asked for the fixes of a few thousand diagnostics.
  */
-function addOnce(actions: CodeAction[], action: CodeAction): void {
-    const same = actions.find(other => other.title === action.title && JSON.stringify(other.edit) === JSON.stringify(action.edit));
+function addOnce(actions: Map<string, CodeAction>, action: CodeAction): void {
+    const key = `${action.title}\n${JSON.stringify(action.edit)}`;
+    const same = actions.get(key);
     if (same) {
         same.diagnostics = [...same.diagnostics ?? [], ...action.diagnostics ?? []];
     } else {
-        actions.push(action);
+        actions.set(key, action);
     }
 }

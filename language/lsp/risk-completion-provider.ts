@@ -19,7 +19,7 @@
  * The `annex … theme …` declarations belong to the built-in library and are never
  * proposed.
  */
-import { AstUtils, GrammarAST, isReference, type AstNode, type AstNodeDescription, type IndexManager, type LangiumDocument, type LangiumDocuments, type MaybePromise, type Reference, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, EMPTY_STREAM, GrammarAST, isReference, type AstNode, type AstNodeDescription, type IndexManager, type LangiumDocument, type LangiumDocuments, type MaybePromise, type Reference, type ReferenceInfo, type Stream } from 'langium';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat, type CancellationToken, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import { ANNEX_A } from '../builtins/annex-a.js';
@@ -102,6 +102,11 @@ export class RiskCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        if (!this.astReflection.getTypeMetaData(refInfo.container.$type).properties[refInfo.property]?.referenceType) {
+            // Inside a block written twice (`accept { … }` again), whose text belongs to the
+            // enclosing node (language/parser/risk-parser.ts): nothing to propose there.
+            return EMPTY_STREAM;
+        }
         const candidates = super.getReferenceCandidates(refInfo, context);
         const layer = expectedLayer(refInfo);
         const listed = listedElsewhere(refInfo, context.offset);

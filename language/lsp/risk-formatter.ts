@@ -27,6 +27,7 @@ import { CstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, 
 import { AbstractFormatter, Formatting, type FormattingAction, type FormattingContext } from 'langium/lsp';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
 import { isModel } from '../generated/ast.js';
+import { droppedNodeOf } from '../parser/risk-parser.js';
 
 /** The keywords that begin a property line inside the block of each declaration. */
 const PROPERTY_KEYWORDS: Readonly<Record<string, ReadonlySet<string>>> = {
@@ -117,12 +118,12 @@ export class RiskFormatter extends AbstractFormatter {
         const nodes = CstUtils.streamCst(root.$cstNode).iterator();
         for (let next = nodes.next(); !next.done; next = nodes.next()) {
             const cst = next.value;
-            if (!isCompositeCstNode(cst) || seen.has(cst.astNode)) {
+            if (!isCompositeCstNode(cst) || seen.has(nodeOf(cst))) {
                 continue;
             }
-            seen.add(cst.astNode);
+            seen.add(nodeOf(cst));
             if (this.insideRange(cst.range, range)) {
-                this.format(cst.astNode);
+                this.format(nodeOf(cst));
             } else {
                 nodes.prune();
             }
@@ -185,7 +186,7 @@ export class RiskFormatter extends AbstractFormatter {
             return false;
         }
         const interior = cst.content.slice(braces.open + 1, braces.close);
-        return interior.length > 0 && this.isExpanded(cst.astNode, cst, braces);
+        return interior.length > 0 && this.isExpanded(nodeOf(cst), cst, braces);
     }
 
     // ------------------------------------------------------------ declarations and their parts
@@ -250,8 +251,8 @@ export class RiskFormatter extends AbstractFormatter {
     }
 
     private isPropertyStart(node: AstNode, child: CstNode): boolean {
-        if (isCompositeCstNode(child) && child.astNode !== node) {
-            return LINE_NODES.has(child.astNode.$type);
+        if (isCompositeCstNode(child) && nodeOf(child) !== node) {
+            return LINE_NODES.has(nodeOf(child).$type);
         }
         if (!isLeafCstNode(child)) {
             return false;
@@ -333,7 +334,7 @@ export class RiskFormatter extends AbstractFormatter {
         let current = cst;
         while (current.content.length === 1) {
             const only = current.content[0];
-            if (!isCompositeCstNode(only) || only.astNode !== current.astNode) {
+            if (!isCompositeCstNode(only) || nodeOf(only) !== nodeOf(current)) {
                 break;
             }
             current = only;
@@ -378,4 +379,9 @@ export class RiskFormatter extends AbstractFormatter {
     private isKeyword(node: CstNode, value: string): boolean {
         return isLeafCstNode(node) && GrammarAST.isKeyword(node.grammarSource) && node.grammarSource.value === value;
     }
+}
+
+/** The AST node whose text a syntax node is, including a block the parser dropped (written twice). */
+function nodeOf(cst: CstNode): AstNode {
+    return droppedNodeOf(cst) ?? cst.astNode;
 }

@@ -8,7 +8,7 @@
  * recovering, and the block's own recovery (skip to what may follow it) takes over:
  * the rest of that block reports one syntax error instead of one per line.
  */
-import { createCompletionParser, createLangiumParser, type AbstractLangiumParser, type LangiumCompletionParser, type LangiumCoreServices, type LangiumParser } from 'langium';
+import { createCompletionParser, type AbstractLangiumParser, type LangiumCompletionParser, type LangiumCoreServices } from 'langium';
 
 export const MAX_NESTED_RECOVERIES = 50;
 
@@ -35,11 +35,6 @@ export function boundRepetitionRecovery<P extends AbstractLangiumParser>(parser:
         }
     };
     return parser;
-}
-
-/** Langium's parser for the grammar, with bounded recovery. */
-export function createBoundedRecoveryParser(services: LangiumCoreServices): LangiumParser {
-    return boundRepetitionRecovery(createLangiumParser(services));
 }
 
 /** Langium's parser for completion (it parses the text up to the cursor), with bounded recovery. */

@@ -6,7 +6,7 @@ import type { ValidationAcceptor } from 'langium';
 import type { Acceptance, Risk } from '../generated/ast.js';
 import type { ModelEvaluator } from '../evaluation/model-evaluator.js';
 import { isRealDate } from '../evaluation/dates.js';
-import { formatTerm } from '../evaluation/method-model.js';
+import { formatTerm } from '../evaluation/durations.js';
 import type { AcceptanceEvaluation, RiskEvaluation } from '../evaluation/risk-evaluation.js';
 import { IssueCodes } from './issue-codes.js';
 import { report } from './report.js';
@@ -45,6 +45,9 @@ export class AcceptanceValidator {
         if (latest.outdated) return ` (the last one accepted ${acceptance.level?.ref?.name}, a lower level)`;
         if (!latest.complete) return ' (the last one has no justification)';
         const invalid = [acceptance.on, acceptance.until].find(date => date !== undefined && !isRealDate(date));
+        if (!invalid && latest.termless) {
+            return ' (the last one has no `until`, and the method\'s `lasts` is not a valid duration)';
+        }
         return invalid ? ` (the last one has ${invalid}, which is not a date)` : ' (the last one has no valid date)';
     }
 
@@ -98,7 +101,7 @@ export class AcceptanceValidator {
         const { acceptance } = evaluation;
         const model = this.evaluator.evaluate();
         const where = { node: acceptance, property: acceptance.until ? 'until' as const : 'on' as const };
-        const term = acceptance.until || !model.method ? '' : ` (${formatTerm(model.method.acceptanceTerm)} from ${acceptance.on})`;
+        const term = acceptance.until || !model.method?.acceptanceTerm ? '' : ` (${formatTerm(model.method.acceptanceTerm)} from ${acceptance.on})`;
         if (evaluation.expired) {
             report(accept, IssueCodes.AcceptanceExpired, `This acceptance of ${riskEvaluation.risk.name} ran until ${evaluation.lapses}${term} and has lapsed as of ${model.asOf}: review the risk and record a new acceptance, or treat it further.`, where);
         } else if (evaluation.daysLeft !== undefined && evaluation.daysLeft <= EXPIRING_WITHIN_DAYS && !evaluation.notYetEffective) {

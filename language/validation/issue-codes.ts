@@ -14,6 +14,7 @@ export interface IssueDefinition {
 
 export const IssueCodes = {
     SyntaxError: 'syntax-error',
+    InternalError: 'internal-error',
     UnresolvedReference: 'unresolved-reference',
     DuplicateId: 'duplicate-id',
     DuplicateProperty: 'duplicate-property',
@@ -25,6 +26,7 @@ export const IssueCodes = {
     LevelUncovered: 'level-uncovered',
     MatrixInvalid: 'matrix-invalid',
     AppetiteMissing: 'appetite-missing',
+    DurationInvalid: 'duration-invalid',
     ValueOutOfScale: 'value-out-of-scale',
     InvalidDate: 'invalid-date',
     UnknownControl: 'unknown-control',
@@ -58,6 +60,11 @@ export const ISSUES: Readonly<Record<IssueCode, IssueDefinition>> = {
         severity: 'error',
         summary: 'The text does not follow the grammar of the .risk language.',
         help: 'Fix the text at the position shown; the message says what was expected there and what was found.'
+    },
+    'internal-error': {
+        severity: 'error',
+        summary: 'A check or an editor feature failed inside the tool: a bug in Risk Language, not in the model.',
+        help: 'Report it with the model (or the smallest part of it that still shows the error) and the message; `RISK_DEBUG=1 risk check …` prints the stack trace. The other findings of the file may be incomplete until it is fixed.'
     },
     'unresolved-reference': {
         severity: 'error',
@@ -113,6 +120,11 @@ export const ISSUES: Readonly<Record<IssueCode, IssueDefinition>> = {
         severity: 'error',
         summary: 'The method has no `accept { appetite LEVEL }`, so no risk can be evaluated against the risk appetite.',
         help: 'Add `accept { appetite LEVEL }` naming the highest level that is acceptable without a formal decision.'
+    },
+    'duration-invalid': {
+        severity: 'error',
+        summary: 'A duration of 0, or one that does not fit in 1000 years.',
+        help: 'Write a duration from 1 day to 1000 years, such as `12 months` or `1 year`.'
     },
     'value-out-of-scale': {
         severity: 'error',

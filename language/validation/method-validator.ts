@@ -2,9 +2,10 @@
  * Rules of the method (specification section 3): scales, score and levels, matrix,
  * acceptance criteria.
  */
-import type { ValidationAcceptor } from 'langium';
-import type { Level, Levels, Matrix, Method, ReviewCadence, Scale } from '../generated/ast.js';
-import { MethodModel } from '../evaluation/method-model.js';
+import { GrammarUtils, type ValidationAcceptor } from 'langium';
+import type { Duration, Level, Levels, Matrix, Method, ReviewCadence, Scale } from '../generated/ast.js';
+import { durationProblem } from '../evaluation/durations.js';
+import { isValidScaleValue, MAX_SCALE_VALUE, MethodModel } from '../evaluation/method-model.js';
 import { matrixRows } from '../model/matrix-rows.js';
 import { IssueCodes } from './issue-codes.js';
 import { report } from './report.js';
@@ -36,6 +37,9 @@ export class MethodValidator {
         for (const value of scale.values) {
             if (value.value <= 0) {
                 report(accept, IssueCodes.ScaleInvalid, `Scale values are positive integers: ${value.value} is not; number the ${scale.kind} values from 1.`, { node: value, property: 'value' });
+            } else if (!isValidScaleValue(value.value)) {
+                const written = GrammarUtils.findNodeForProperty(value.$cstNode, 'value')?.text ?? String(value.value);
+                report(accept, IssueCodes.ScaleInvalid, `Scale values run from 1 to ${MAX_SCALE_VALUE}: ${written} is too large; number the ${scale.kind} values 1, 2, 3, …`, { node: value, property: 'value' });
             }
             if (numbers.has(value.value)) {
                 report(accept, IssueCodes.ScaleInvalid, `The ${scale.kind} value ${value.value} is declared twice: give each value its own number.`, { node: value, property: 'value' });
@@ -46,9 +50,17 @@ export class MethodValidator {
             numbers.add(value.value);
             names.add(value.name);
         }
-        const highest = Math.max(...numbers);
-        const missing = Array.from({ length: highest }, (_, index) => index + 1).filter(number => !numbers.has(number));
-        if (missing.length > 0 && [...numbers].every(number => number > 0)) {
+        // Only a scale of valid values can have a gap; scale-invalid speaks for the others.
+        if (![...numbers].every(isValidScaleValue)) {
+            return;
+        }
+        const missing: number[] = [];
+        for (let number = 1; number < Math.max(...numbers); number++) {
+            if (!numbers.has(number)) {
+                missing.push(number);
+            }
+        }
+        if (missing.length > 0) {
             report(accept, IssueCodes.ScaleGap, `The ${scale.kind} scale skips ${listOf(missing.map(String), 'and')}: number the values 1 to ${numbers.size} without gaps.`, { node: scale, property: 'kind' });
         }
     };
@@ -153,6 +165,20 @@ export class MethodValidator {
     };
 
     /**
+     * Every `NUMBER UNIT` of the method (`lasts`, `review … every`, and any later one):
+     * the evaluation does not count with a duration this rejects.
+     */
+    checkDuration = (duration: Duration, accept: ValidationAcceptor): void => {
+        const problem = durationProblem(duration);
+        if (!problem) {
+            return;
+        }
+        const written = duration.$cstNode?.text ?? `${duration.amount} ${duration.unit}`;
+        const effect = DURATION_EFFECTS[duration.$containerProperty ?? ''] ?? '';
+        report(accept, IssueCodes.DurationInvalid, `\`${written}\` is not a usable duration: ${problem}. Write one from 1 day to 1000 years, such as \`12 months\`${effect}.`, { node: duration });
+    };
+
+    /**
      * Section 3.4's `review` lines: one general line and one per level. Like any property
      * written twice, the last line counts; the earlier ones are reported.
      */
@@ -171,6 +197,12 @@ export class MethodValidator {
         }
     }
 }
+
+/** What an invalid duration leaves undecided, by the property that holds it. */
+const DURATION_EFFECTS: Readonly<Record<string, string>> = {
+    lasts: '; until then an acceptance without `until` has no lapse date and is not valid',
+    every: '; until then this line asks for no review'
+};
 
 /** A band's scores, lowest first even when it is written backwards. */
 function bandOf(level: Level): [number, number] {

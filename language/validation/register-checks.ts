@@ -1,4 +1,4 @@
-import type { ValidationChecks } from 'langium';
+import type { AstNode, ValidationAcceptor, ValidationCheck, ValidationChecks } from 'langium';
 import type { RiskLanguageAstType } from '../generated/ast.js';
 import type { RiskServices } from '../risk-module.js';
 import { AcceptanceValidator } from './acceptance-validator.js';
@@ -14,26 +14,37 @@ export function registerValidationChecks(services: RiskServices): void {
     const acceptance = new AcceptanceValidator(evaluator);
     const checks: ValidationChecks<RiskLanguageAstType> = {
         Model: model.checkMethodCount,
-        Role: [model.checkUniqueId, model.checkUsed],
-        Scope: [model.checkUniqueId, model.checkNoDuplicateProperty],
+        Role: named(model.checkUniqueId, model.checkUsed),
+        Scope: named(model.checkUniqueId, model.checkNoDuplicateProperty),
         Approval: model.checkApprovalDate,
-        Asset: [model.checkUniqueId, model.checkUsed, model.checkNoDuplicateProperty, risk.checkAssetOwner, risk.checkAssetSupports],
-        Threat: [model.checkUniqueId, model.checkUsed],
-        Vulnerability: [model.checkUniqueId, model.checkUsed, risk.checkVulnerabilityAssets],
-        Control: [model.checkUniqueId, model.checkUsed, model.checkNoDuplicateProperty],
+        Asset: named(model.checkUniqueId, model.checkUsed, model.checkNoDuplicateProperty, risk.checkAssetOwner, risk.checkAssetSupports),
+        Threat: named(model.checkUniqueId, model.checkUsed),
+        Vulnerability: named(model.checkUniqueId, model.checkUsed, risk.checkVulnerabilityAssets),
+        Control: named(model.checkUniqueId, model.checkUsed, model.checkNoDuplicateProperty),
         AnnexControl: model.checkAnnexNotRedeclared,
         Method: [model.checkNoDuplicateProperty, method.checkScales, method.checkLevels, method.checkAcceptCriteria],
         AcceptCriteria: model.checkNoDuplicateProperty,
+        Duration: method.checkDuration,
         LikelihoodScale: method.checkScaleValues,
         ImpactScale: method.checkScaleValues,
-        Risk: [
+        Risk: named(
             model.checkUniqueId, model.checkNoDuplicateProperty, model.checkReviewedDate,
             risk.checkAssessed, risk.checkRiskOwner, risk.checkScenario, risk.checkResidual, risk.checkTreatment,
             risk.checkClosed, risk.checkReview, acceptance.checkResidualAccepted
-        ],
+        ),
         Treatment: risk.checkTreatmentOption,
         Action: [model.checkUniqueId, model.checkNoDuplicateProperty, model.checkActionDate, risk.checkAction],
         Acceptance: [model.checkNoDuplicateProperty, model.checkAcceptanceDates, acceptance.checkAcceptance]
     };
     services.validation.ValidationRegistry.register(checks);
+}
+
+/**
+ * The checks of a declaration, run only when it has its ID. Without one (`risk` just
+ * typed) the syntax error says what is missing, and every other message, which names
+ * the declaration by its ID, would only say `undefined`.
+ */
+function named<T extends AstNode & { name?: string }>(...checks: Array<ValidationCheck<T>>): Array<ValidationCheck<T>> {
+    // Each check stays a check of its own, so that one failing does not silence the others.
+    return checks.map(check => (node: T, accept: ValidationAcceptor, cancelToken) => node.name === undefined ? undefined : check(node, accept, cancelToken));
 }

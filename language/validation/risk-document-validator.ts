@@ -1,9 +1,10 @@
 /**
  * Built-in diagnostics with the product's codes: syntax errors become `syntax-error`,
- * and a name that does not link says what it should have been, under the code the
- * specification gives for that kind of name.
+ * a name that does not link says what it should have been, under the code the
+ * specification gives for that kind of name, and an exception anywhere in validation
+ * becomes `internal-error` (internal-error.ts) instead of escaping the build.
  */
-import { DefaultDocumentValidator, type AstNode, type DiagnosticInfo, type LangiumDocument, type ReferenceInfo, type ValidationOptions } from 'langium';
+import { DefaultDocumentValidator, DocumentValidator, isOperationCancelled, type AstNode, type DiagnosticInfo, type LangiumDocument, type ReferenceInfo, type ValidationOptions } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { ANNEX_A_BY_ID } from '../builtins/annex-a.js';
 import { nearestAnnexControl } from '../builtins/annex-suggestion.js';
@@ -13,6 +14,13 @@ import { ISSUES, IssueCodes, type IssueCode } from './issue-codes.js';
 import { listOf, nearestName } from './suggestions.js';
 import { nounOf, withArticle } from './declaration-nouns.js';
 import { friendlySyntaxMessage } from './syntax-messages.js';
+import { internalErrorMessage, logInternalError } from './internal-error.js';
+
+/** Diagnostics the lexer and the parser report, without a code of ours. */
+const SYNTAX_DATA_CODES = new Set<unknown>([DocumentValidator.LexingError, DocumentValidator.ParsingError]);
+
+/** How Langium's linker words a linking error that is an exception it caught. */
+const LINKER_EXCEPTION = /^An error occurred while resolving reference/;
 
 const ANNEX_ID = /^A\.\d+\.\d+(\.\d+)?$/;
 
@@ -27,14 +35,40 @@ export class RiskDocumentValidator extends DefaultDocumentValidator {
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Parameters<DefaultDocumentValidator['validateDocument']>[2]): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         for (const diagnostic of diagnostics) {
-            if (diagnostic.code === undefined) {
+            if (diagnostic.code !== undefined) {
+                continue;
+            }
+            const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+            if (SYNTAX_DATA_CODES.has((diagnostic.data as { code?: unknown } | undefined)?.code)) {
                 // Lexer and parser errors arrive without a code of ours.
                 diagnostic.code = IssueCodes.SyntaxError;
-                diagnostic.message = friendlySyntaxMessage(typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value);
-                diagnostic.data = { ...diagnostic.data, code: IssueCodes.SyntaxError };
+                diagnostic.message = friendlySyntaxMessage(message);
+            } else {
+                // Every check reports with a code (report.ts): one without is a bug, not a syntax error.
+                diagnostic.code = IssueCodes.InternalError;
+                diagnostic.message = internalErrorMessage('validating', message);
             }
+            diagnostic.data = { ...diagnostic.data, code: diagnostic.code };
         }
-        return diagnostics;
+        return oncePerFailure(diagnostics);
+    }
+
+    protected override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken?: Parameters<DefaultDocumentValidator['validateAst']>[2]): Promise<Diagnostic[]> {
+        try {
+            return await super.validateAst(rootNode, options, cancelToken);
+        } catch (error) {
+            if (isOperationCancelled(error)) {
+                throw error;
+            }
+            // Each check is guarded on its own (risk-validation-registry.ts); this is what runs around them.
+            logInternalError('validating the file', error);
+            return [this.internalError(rootNode, internalErrorMessage('validating the file', error))];
+        }
+    }
+
+    private internalError(node: AstNode, message: string, range?: Diagnostic['range']): Diagnostic {
+        const code = IssueCodes.InternalError;
+        return this.toDiagnostic(ISSUES[code].severity, message, { node, range, code, data: { code, error: message } });
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {
@@ -43,9 +77,26 @@ export class RiskDocumentValidator extends DefaultDocumentValidator {
             if (!error) {
                 continue;
             }
-            // One suggestion per name: the message and the quick fix (data.suggestion) both use it.
-            const suggestion = this.suggestionOf(error.info);
-            const described = this.describeUnresolved(error.info, suggestion);
+            if (LINKER_EXCEPTION.test(error.message)) {
+                // The linker caught an exception: the name may well exist, so do not say it does not.
+                diagnostics.push(this.internalError(error.info.container, internalErrorMessage(`resolving \`${error.info.reference.$refText}\``, error.message), reference.$refNode?.range));
+                continue;
+            }
+            let suggestion: string | undefined;
+            let described: { code: IssueCode; message: string } | undefined;
+            try {
+                // One suggestion per name: the message and the quick fix (data.suggestion) both use it.
+                suggestion = this.suggestionOf(error.info);
+                described = this.describeUnresolved(error.info, suggestion);
+            } catch (exception) {
+                if (isOperationCancelled(exception)) {
+                    throw exception;
+                }
+                const task = `describing the unresolved name \`${error.info.reference.$refText}\``;
+                logInternalError(task, exception);
+                diagnostics.push(this.internalError(error.info.container, internalErrorMessage(task, exception), reference.$refNode?.range));
+                continue;
+            }
             if (!described) {
                 continue;
             }
@@ -109,6 +160,21 @@ export class RiskDocumentValidator extends DefaultDocumentValidator {
     private candidates(info: ReferenceInfo): string[] {
         return this.services.references.ScopeProvider.getScope(info).getAllElements().map(description => description.name).distinct().toArray();
     }
+}
+
+/**
+ * One failure (a helper every check calls, throwing) would otherwise be reported by
+ * every check of every node: keep the first `internal-error` of each exception.
+ */
+function oncePerFailure(diagnostics: Diagnostic[]): Diagnostic[] {
+    const seen = new Set<unknown>();
+    return diagnostics.filter(diagnostic => {
+        if (diagnostic.code !== IssueCodes.InternalError) {
+            return true;
+        }
+        const error = (diagnostic.data as { error?: unknown } | undefined)?.error ?? diagnostic.message;
+        return !seen.has(error) && Boolean(seen.add(error));
+    });
 }
 
 function didYouMean(suggestion: string | undefined): string {

@@ -5,7 +5,7 @@
 import type { ValidationAcceptor } from 'langium';
 import type { Action, Asset, Risk, Treatment, Vulnerability } from '../generated/ast.js';
 import type { ModelEvaluator } from '../evaluation/model-evaluator.js';
-import { formatTerm } from '../evaluation/method-model.js';
+import { formatTerm } from '../evaluation/durations.js';
 import type { Assessment } from '../evaluation/risk-evaluation.js';
 import { IssueCodes } from './issue-codes.js';
 import { report } from './report.js';

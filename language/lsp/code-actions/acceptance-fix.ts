@@ -6,7 +6,7 @@
  */
 import { isRisk } from '../../generated/ast.js';
 import { appendToBlock } from './block-edits.js';
-import { containerAt, localFix, rolesOf, type FixContext, type QuickFix } from './quick-fix.js';
+import { containerAt, localFix, type FixContext, type QuickFix } from './quick-fix.js';
 
 /** Placeholder for a role that may accept a major residual, when the model has none. */
 export const MANAGEMENT_ROLE_PLACEHOLDER = 'MANAGEMENT_ROLE';
@@ -37,6 +37,6 @@ export const addAcceptance: QuickFix = context => {
  * model), otherwise the risk owner, or a management role when the risk has no owner.
  */
 function acceptingRole(context: FixContext, major: boolean, owner: string | undefined): string {
-    const management = rolesOf(context.services).find(role => role.management)?.name ?? MANAGEMENT_ROLE_PLACEHOLDER;
+    const management = context.facts.roles.find(role => role.management)?.name ?? MANAGEMENT_ROLE_PLACEHOLDER;
     return major ? management : owner ?? management;
 }

@@ -5,7 +5,7 @@
  */
 import { isAction, isAsset, isRisk, type Action, type Asset, type Risk } from '../../generated/ast.js';
 import { prependToBlock } from './block-edits.js';
-import { containerAt, localFix, rolesOf, type QuickFix } from './quick-fix.js';
+import { containerAt, localFix, type QuickFix } from './quick-fix.js';
 
 /** Placeholder for the owner when the model declares no role yet. */
 export const ROLE_PLACEHOLDER = 'ROLE';
@@ -17,7 +17,7 @@ export const addOwner: QuickFix = context => {
     if (!node || node.owner) {
         return [];
     }
-    const role = rolesOf(context.services)[0]?.name ?? ROLE_PLACEHOLDER;
+    const role = context.facts.roles[0]?.name ?? ROLE_PLACEHOLDER;
     const category = isAsset(node) ? node.category?.$cstNode?.end : undefined;
     return localFix(context, `Add \`owner ${role}\``, [prependToBlock(context.document, node, `owner ${role}`, category)]);
 };

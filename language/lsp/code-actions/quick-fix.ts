@@ -3,14 +3,17 @@
  */
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
-import { isModel, isRole, type Model, type Role } from '../../generated/ast.js';
+import { isModel, type Model } from '../../generated/ast.js';
 import type { RiskServices } from '../../risk-module.js';
 import { isBuiltinDocument } from '../../workspace/builtin-documents.js';
+import type { ModelFacts } from './model-facts.js';
 
 export interface FixContext {
     readonly services: RiskServices;
     readonly document: LangiumDocument;
     readonly diagnostic: Diagnostic;
+    /** Lookups in the whole model, found once per request (model-facts.ts). */
+    readonly facts: ModelFacts;
 }
 
 /** A quick fix: the code actions it offers for one diagnostic (none when it does not apply). */
@@ -65,9 +68,4 @@ export function modelDocuments(services: RiskServices): LangiumDocument<Model>[]
         .filter(document => !isBuiltinDocument(document) && isModel(document.parseResult.value))
         .toArray()
         .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString())) as LangiumDocument<Model>[];
-}
-
-/** Every role of the model, files by path, roles in file order. */
-export function rolesOf(services: RiskServices): Role[] {
-    return modelDocuments(services).flatMap(document => document.parseResult.value.elements.filter(isRole));
 }

@@ -8,7 +8,7 @@ import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
 import { ANNEX_A_BY_ID } from '../../builtins/annex-a.js';
 import type { Model } from '../../generated/ast.js';
 import { insertAt, lineBreakOf, rangeOf } from './block-edits.js';
-import { dataOf, localFix, modelDocuments, quickFix, type FixContext, type QuickFix } from './quick-fix.js';
+import { dataOf, localFix, quickFix, type FixContext, type QuickFix } from './quick-fix.js';
 import { nounOf } from '../../validation/declaration-nouns.js';
 
 type DeclarationKind = 'role' | 'asset' | 'threat' | 'vulnerability' | 'scope' | 'control';
@@ -74,7 +74,7 @@ function declarableKind(noun: string | undefined): DeclarationKind | undefined {
 /** The reference the diagnostic is about, while it is unresolved. */
 function unresolvedReferenceAt(context: FixContext): ReferenceInfo | undefined {
     const offset = context.document.textDocument.offsetAt(context.diagnostic.range.start);
-    return context.document.references.find(reference => reference.$refNode?.offset === offset)?.error?.info;
+    return context.facts.referenceAt(context.document, offset)?.error?.info;
 }
 
 /**
@@ -83,13 +83,13 @@ function unresolvedReferenceAt(context: FixContext): ReferenceInfo | undefined {
  */
 function documentFor(context: FixContext, kind: DeclarationKind): LangiumDocument<Model> {
     const type = AST_TYPE_OF_KIND[kind];
-    const count = (document: LangiumDocument<Model>): number => document.parseResult.value.elements.filter(element => element.$type === type).length;
+    const count = (document: LangiumDocument<Model>): number => context.facts.declarationCount(document, type);
     const current = context.document as LangiumDocument<Model>;
     if (count(current) > 0) {
         return current;
     }
     let best: LangiumDocument<Model> | undefined;
-    for (const document of modelDocuments(context.services)) {
+    for (const document of context.facts.documents) {
         if (count(document) > (best ? count(best) : 0)) {
             best = document;
         }

@@ -1,7 +1,8 @@
 /** Hovers for what the method defines: scale values and levels. */
 import { AstUtils } from 'langium';
 import type { ModelEvaluation } from '../../evaluation/model-evaluator.js';
-import { MethodModel, formatTerm, type ScaleValueNode } from '../../evaluation/method-model.js';
+import { formatTerm } from '../../evaluation/durations.js';
+import { MethodModel, type ScaleValueNode } from '../../evaluation/method-model.js';
 import { isMethod, type Level } from '../../generated/ast.js';
 import { matrixRows } from '../../model/matrix-rows.js';
 import { scaleValueText } from '../text/assessment-text.js';

@@ -4,7 +4,7 @@
  * `outdated`) and the reasons behind it. The verdict is the evaluation's.
  */
 import type { MethodModel } from '../../evaluation/method-model.js';
-import { formatTerm } from '../../evaluation/method-model.js';
+import { formatTerm } from '../../evaluation/durations.js';
 import type { AcceptanceEvaluation, RiskEvaluation } from '../../evaluation/risk-evaluation.js';
 import type { IsoDate } from '../../evaluation/dates.js';
 
@@ -44,6 +44,9 @@ export function acceptanceText(evaluation: AcceptanceEvaluation, risk: RiskEvalu
     if (!evaluation.complete) {
         reasons.push('incomplete');
         facts.push('An acceptance needs `by`, `on` and a justification.');
+    } else if (evaluation.termless) {
+        reasons.push('no term');
+        facts.push('It has no `until`, and the method\'s `accept { lasts … }` is not a valid duration, so it has no lapse date and never holds.');
     } else if (evaluation.lapses === undefined) {
         reasons.push('no valid dates');
         facts.push('Its `on` or `until` is not a real date, so it never holds.');
@@ -58,7 +61,7 @@ function lapseText(evaluation: AcceptanceEvaluation, method: MethodModel | undef
     if (evaluation.acceptance.until !== undefined) {
         return `, until ${evaluation.lapses}`;
     }
-    return `, lasting ${method ? formatTerm(method.acceptanceTerm) : 'the default term'} to ${evaluation.lapses}`;
+    return `, lasting ${method?.acceptanceTerm ? formatTerm(method.acceptanceTerm) : 'the default term'} to ${evaluation.lapses}`;
 }
 
 function authorisationText(evaluation: AcceptanceEvaluation, risk: RiskEvaluation): string {

@@ -79,6 +79,28 @@ describe('addDuration', () => {
         expect(addDuration('2026-12-28', 1, 'week')).toBe('2027-01-04');
         expect(addDuration('2026-02-01', 4, 'weeks')).toBe('2026-03-01');
     });
+
+    test('a result beyond the dates a model can write (0001-01-01 to 9999-12-31) is no date, not an exception', () => {
+        expect(addDuration('2026-11-23', 99_999_999, 'years')).toBeUndefined();
+        expect(addDuration('2026-11-23', 1e20, 'days')).toBeUndefined();
+        expect(addDuration('2026-11-23', 1e20, 'months')).toBeUndefined();
+        expect(addDuration('9999-12-31', 1, 'day')).toBeUndefined();
+        expect(addDuration('9999-12-01', 1, 'month')).toBeUndefined();
+        expect(addDuration('0001-01-01', -1, 'day')).toBeUndefined();
+        expect(addDuration('9999-12-30', 1, 'day')).toBe('9999-12-31');
+    });
+
+    test('an amount that is not a whole number (a half-typed duration) is no date', () => {
+        expect(addDuration('2026-11-23', Number.NaN, 'months')).toBeUndefined();
+        expect(addDuration('2026-11-23', undefined as unknown as number, 'months')).toBeUndefined();
+        expect(addDuration('2026-11-23', 1.5, 'days')).toBeUndefined();
+    });
+
+    test('years below 100 are not read as 19xx', () => {
+        expect(addDuration('0050-01-31', 1, 'month')).toBe('0050-02-28');
+        expect(addDuration('0099-12-31', 1, 'day')).toBe('0100-01-01');
+        expect(daysBetween('0050-01-01', '0051-01-01')).toBe(365);
+    });
 });
 
 describe('daysBetween', () => {
@@ -98,8 +120,8 @@ describe('daysBetween', () => {
     });
 
     test('agrees with addDuration', () => {
-        expect(daysBetween('2026-11-23', addDuration('2026-11-23', 100, 'days'))).toBe(100);
-        expect(daysBetween('2026-11-23', addDuration('2026-11-23', 6, 'weeks'))).toBe(42);
+        expect(daysBetween('2026-11-23', addDuration('2026-11-23', 100, 'days')!)).toBe(100);
+        expect(daysBetween('2026-11-23', addDuration('2026-11-23', 6, 'weeks')!)).toBe(42);
     });
 });
 

@@ -18,8 +18,12 @@ describe('annotated validation models', () => {
     });
 });
 
+// `internal-error` fires only on a bug in the tool, so no model can show it:
+// internal-error.test.ts makes a check throw instead.
+const MODEL_CODES = ALL_ISSUE_CODES.filter(code => code !== 'internal-error');
+
 describe('every diagnostic code is covered', () => {
-    test.each(ALL_ISSUE_CODES)('%s fires in one model and stays silent in a near miss', code => {
+    test.each(MODEL_CODES)('%s fires in one model and stays silent in a near miss', code => {
         const inFolder = models.filter(model => model.name.startsWith(`${code}/`));
         expect(inFolder.some(model => model.expected.some(entry => entry.endsWith(` ${code}`))), `a model under ${code}/ expects ${code}`).toBe(true);
         expect(inFolder.some(model => !model.ignored.has(code) && !model.expected.some(entry => entry.endsWith(` ${code}`))), `a model under ${code}/ where ${code} must not fire`).toBe(true);

@@ -217,6 +217,20 @@ describe('method rules', () => {
     });
 });
 
+describe('duration-invalid', () => {
+    test('a `lasts` of 0 marks the duration as written, says why and what its acceptances lose', async () => {
+        const finding = await only(edited(BASE, 'accept { appetite Moderate }', 'accept { appetite Moderate lasts 0 months }'), 'duration-invalid');
+        expect(finding).toMatchObject({ severity: 'error', text: '0 months', line: lineOf(BASE, 'accept {') });
+        expect(finding.message).toBe('`0 months` is not a usable duration: 0 months is no time at all. Write one from 1 day to 1000 years, such as `12 months`; until then an acceptance without `until` has no lapse date and is not valid.');
+    });
+
+    test('a review cadence too large for any calendar is quoted as written, not as 1e+20', async () => {
+        const finding = await only(edited(BASE, 'accept { appetite Moderate }', 'accept { appetite Moderate }\n  review every 99999999999999999999 days'), 'duration-invalid');
+        expect(finding.text).toBe('99999999999999999999 days');
+        expect(finding.message).toBe('`99999999999999999999 days` is not a usable duration: it does not fit in 1000 years (at most 365,242 days). Write one from 1 day to 1000 years, such as `12 months`; until then this line asks for no review.');
+    });
+});
+
 describe('values and dates', () => {
     test('value-out-of-scale marks the value and lists the scale', async () => {
         const finding = await only(edited(BASE, 'likelihood Rare', 'likelihood 4'), 'value-out-of-scale');
