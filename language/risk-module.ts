@@ -16,6 +16,7 @@ import { RiskRenameProvider } from './lsp/risk-rename-provider.js';
 import { RiskSemanticTokenProvider } from './lsp/risk-semantic-token-provider.js';
 import { RiskWorkspaceSymbolProvider } from './lsp/risk-workspace-symbol-provider.js';
 import { RiskLanguageGeneratedModule, RiskLanguageGeneratedSharedModule } from './generated/module.js';
+import { boundRepetitionRecovery, createBoundedRecoveryCompletionParser } from './parser/bounded-recovery.js';
 import { createRiskParser } from './parser/risk-parser.js';
 import { RiskNameProvider, RiskReferences } from './references/risk-references.js';
 import { RiskScopeComputation } from './references/risk-scope-computation.js';
@@ -47,10 +48,11 @@ export const RiskModule: Module<RiskServices, PartialLangiumServices & RiskAdded
         RiskSettings: () => new RiskSettings()
     },
     parser: {
-        LangiumParser: services => createRiskParser(services),
+        LangiumParser: services => boundRepetitionRecovery(createRiskParser(services)),
         // The grammar is LL(2) (matrix rows are told apart by their colon); fixed lookahead
         // parses a large model several times faster than the adaptive ALL(*) default.
-        ParserConfig: () => ({ maxLookahead: 3 })
+        ParserConfig: () => ({ maxLookahead: 3 }),
+        CompletionParser: services => createBoundedRecoveryCompletionParser(services)
     },
     references: {
         ScopeComputation: services => new RiskScopeComputation(services),

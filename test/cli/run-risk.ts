@@ -1,5 +1,5 @@
 /** Runs the built CLI (bin/risk.cjs, made by `npm run build`) as a process. */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,4 +45,29 @@ export interface JsonReport {
 export function runJson(args: readonly string[], cwd: string): { status: number | null; report: JsonReport; stderr: string } {
     const run = runRisk([...args, '--format', 'json'], { cwd });
     return { status: run.status, report: JSON.parse(run.stdout) as JsonReport, stderr: run.stderr };
+}
+
+/** runRisk without blocking, so that tests can run a few processes side by side. */
+export function runRiskAsync(args: readonly string[], options: { cwd: string; env?: Record<string, string | undefined> }): Promise<RiskRun> {
+    if (!existsSync(RISK_BIN)) {
+        throw new Error(`${RISK_BIN} is missing: run \`npm run build\` first (npm test does).`);
+    }
+    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, RISK_DEBUG: undefined, ...options.env };
+    return new Promise((resolve, reject) => {
+        execFile(NODE, [RISK_BIN, ...args], {
+            cwd: options.cwd,
+            env: Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined)),
+            encoding: 'utf8',
+            timeout: 120_000,
+            maxBuffer: 64 * 1024 * 1024
+        }, (error, stdout, stderr) => {
+            if (error && typeof error.code === 'string') {
+                reject(error); // the process could not be started
+                return;
+            }
+            // Killed (out of memory, or by the timeout): no status, and the signal on stderr.
+            const status = error ? typeof error.code === 'number' ? error.code : null : 0;
+            resolve({ status, stdout, stderr: error?.signal ? `${stderr}\n[killed by ${error.signal}]` : stderr });
+        });
+    });
 }

@@ -73,6 +73,29 @@ describe('properties', () => {
         }
     });
 
+    test('formatting that changes a formatted file again, or changes what the model means, is a failure', async () => {
+        const model = seedModels().find(seed => seed.source === 'examples/qualitative-matrix')!;
+        const { RiskFormatter } = await import('../../language/lsp/risk-formatter.js');
+        const original = RiskFormatter.prototype.formatDocument;
+        const end = { line: 100_000, character: 0 };
+        try {
+            // Appends a comment every time: never done.
+            RiskFormatter.prototype.formatDocument = () => [{ range: { start: end, end }, newText: '// again\n' }];
+            const again = await exerciseModel(model.files);
+            expect(again.filter(failure => failure.property === 'format-not-idempotent').map(failure => failure.message)).toEqual(Object.keys(model.files).map(file => `formatting ${file} a second time changes it`));
+            // Removes the first risk: the exports change.
+            RiskFormatter.prototype.formatDocument = document => {
+                const text = document.textDocument.getText();
+                const start = text.indexOf('\nrisk ');
+                return start < 0 ? [] : [{ range: { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(start + 6) }, newText: '\n// risk ' }];
+            };
+            const failures = (await exerciseModel(model.files)).map(signatureOf);
+            expect(failures).toContain('format-changes-meaning in formatting: formatting changes the register export');
+        } finally {
+            RiskFormatter.prototype.formatDocument = original;
+        }
+    });
+
     test('an exception shown as a diagnostic is a failure, a syntax error is not', () => {
         const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
         const shown = exceptionsShownAsDiagnostics([

@@ -16,7 +16,7 @@ import { headerOf, readReproducers, REPRODUCERS_DIR, reproducerName, writeReprod
 import { ChildRunner, serveChild } from './runner.js';
 import { shrink } from './shrink.js';
 
-const USAGE = 'usage: npm run fuzz -- [--inputs N] [--seed S] [--from N] [--only N] [--time-limit MS] [--no-shrink] [--reproducers DIR] [--profile] [--jobs N]';
+const USAGE = 'usage: npm run fuzz -- [--inputs N] [--seed S] [--from N] [--only N] [--time-limit MS] [--no-shrink] [--reproducers DIR] [--profile] [--jobs N] [--max-minutes M]';
 
 interface Settings {
     readonly inputs: number;
@@ -28,6 +28,8 @@ interface Settings {
     readonly reproducers: string;
     readonly profile: boolean;
     readonly jobs: number;
+    /** Stop taking new inputs after this many minutes (a run sized to the time there is). */
+    readonly maxMinutes?: number;
 }
 
 function settingsFrom(args: string[]): Settings {
@@ -42,7 +44,8 @@ function settingsFrom(args: string[]): Settings {
             'no-shrink': { type: 'boolean', default: false },
             reproducers: { type: 'string', default: REPRODUCERS_DIR },
             profile: { type: 'boolean', default: false },
-            jobs: { type: 'string', default: '1' }
+            jobs: { type: 'string', default: '1' },
+            'max-minutes': { type: 'string' }
         }
     });
     const count = (name: string, text: string): number => {
@@ -60,7 +63,8 @@ function settingsFrom(args: string[]): Settings {
         shrink: !values['no-shrink'],
         reproducers: values.reproducers,
         profile: values.profile,
-        jobs: Math.max(1, count('jobs', values.jobs))
+        jobs: Math.max(1, count('jobs', values.jobs)),
+        maxMinutes: values['max-minutes'] === undefined ? undefined : count('max-minutes', values['max-minutes'])
     };
 }
 
@@ -77,7 +81,7 @@ async function main(settings: Settings): Promise<number> {
     const runners = Array.from({ length: settings.jobs }, () => new ChildRunner(process.argv[1], {
         timeLimitMs: settings.timeLimitMs,
         hangMs: 30_000,
-        heapMb: 1536,
+        heapMb: 768,
         timings: settings.profile ? new Map() : undefined
     }));
     const found = new Map<string, Found>();
@@ -89,8 +93,9 @@ async function main(settings: Settings): Promise<number> {
     let failedInputs = 0;
     let done = 0;
     let next = 0;
+    const deadline = settings.maxMinutes === undefined ? Infinity : start + settings.maxMinutes * 60_000;
     const work = async (runner: ChildRunner): Promise<void> => {
-        while (next < indexes.length) {
+        while (next < indexes.length && performance.now() < deadline) {
             const input = fuzzInput(settings.seed, indexes[next++]);
             if (settings.only !== undefined) {
                 printInput(input);
@@ -111,13 +116,16 @@ async function main(settings: Settings): Promise<number> {
                 found.set(signature, { failure, input, count: 1 });
             }
             const now = performance.now();
-            if (now - lastReport > 60_000 || done === indexes.length) {
+            if (now - lastReport > 60_000 || done === indexes.length || now >= deadline) {
                 lastReport = now;
                 console.log(`[${clock()}] ${done}/${indexes.length} inputs, ${failedInputs} failing, ${found.size} distinct failures, ${(done / ((now - start) / 1000)).toFixed(1)} inputs/s`);
             }
         }
     };
     await Promise.all(runners.map(work));
+    if (done < indexes.length) {
+        console.log(`[${clock()}] --max-minutes ${settings.maxMinutes} reached: ${done} of ${indexes.length} inputs run`);
+    }
     const runner = runners[0];
     const seconds = (performance.now() - start) / 1000;
     if (settings.shrink) {

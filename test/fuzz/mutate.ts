@@ -32,12 +32,19 @@ function randomToken(text: string, random: Random): { text: string; offset: numb
     return tokens.length > 0 ? random.pick(tokens) : undefined;
 }
 
-/** A long run of text of the given kind: a random chunk, repeated. */
-function longRun(random: Random, alphabet: string): string {
+/** A long run of the given pieces (characters, or escapes in a string): a random chunk, repeated. */
+function longRun(random: Random, pieces: readonly string[]): string {
     const length = random.pick([300, 5_000, 70_000]);
-    const chunk = Array.from({ length: 97 }, () => alphabet[random.int(alphabet.length)]).join('');
-    return chunk.repeat(Math.ceil(length / chunk.length)).slice(0, length);
+    const chunk = Array.from({ length: 97 }, () => random.pick(pieces)).join('');
+    const run = chunk.repeat(Math.ceil(length / chunk.length)).slice(0, length);
+    // Cut inside an escape, a string would end in a lone backslash and escape its closing quote.
+    const trailing = /\\*$/.exec(run)![0].length;
+    return trailing % 2 === 1 ? run.slice(0, -1) : run;
 }
+
+/** What a long string holds: words, accents, escapes (never a bare quote or backslash), formula triggers. */
+const STRING_PIECES = ['a', 'b', 'c', ' ', 'é', '\\n', '\\"', '\\\\', '=', '+', '-', '@', '\t'];
+const IDENTIFIER_PIECES = [...'abcXYZ019_-'];
 
 const RANDOM_CHARACTERS = ['\u0000', '\uFEFF', '\uFFFD', '\u00A0', '\u2028', '\u200B', '\t', '\r', '\u001B', 'é', '😀', '\uD800', '"', '\\', '/', '*', '{', '}', '@', '#', '$', '=', ';', '`', '\'', '<', '>'];
 
@@ -128,12 +135,12 @@ export const MUTATIONS: Readonly<Record<string, Mutation>> = {
     longString: (text, random) => {
         const strings = solidTokens(text).filter(token => token.text.startsWith('"'));
         const token = strings.length > 0 ? random.pick(strings) : randomToken(text, random);
-        return token ? at(text, token.offset, `"${longRun(random, 'abc é\\n\\"=+-@\t')}"`, token.text.length) : text;
+        return token ? at(text, token.offset, `"${longRun(random, STRING_PIECES)}"`, token.text.length) : text;
     },
     longIdentifier: (text, random) => {
         const names = solidTokens(text).filter(token => /^[A-Za-z][A-Za-z0-9_-]*$/.test(token.text) && !KEYWORDS.includes(token.text));
         const token = names.length > 0 ? random.pick(names) : randomToken(text, random);
-        return token ? at(text, token.offset, `X${longRun(random, 'abcXYZ019_-')}`, token.text.length) : text;
+        return token ? at(text, token.offset, `X${longRun(random, IDENTIFIER_PIECES)}`, token.text.length) : text;
     },
     unterminatedString: (text, random) => {
         const strings = solidTokens(text).filter(token => token.text.startsWith('"') && token.text.length > 1);
