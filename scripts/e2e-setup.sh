@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs what the end-to-end test (test/e2e/vscode.e2e.mjs) needs to run the
-# extension in a real VS Code: Node 24, Debian's Chromium, code-server and
-# playwright-core. Follows /work/shared/recipes/real-vscode.md step by step.
+# Installs what the tests need outside the repository: for the end-to-end test
+# (test/e2e/vscode.e2e.mjs), the extension in a real VS Code: Node 24, Debian's Chromium,
+# code-server and playwright-core; for the CSV test, LibreOffice Calc.
+# Follows /work/shared/recipes/real-vscode.md step by step.
 #
 # Everything goes into a tools folder OUTSIDE the repository:
 #   RISK_E2E_TOOLS (default: ~/.cache/risk-language-e2e)
@@ -61,26 +62,40 @@ export PATH="$TOOLS/node_modules/.bin:$PATH"
 
 # ------------------------------------------------- 2. Debian packages (apt-get)
 STEP="2/5 Debian packages"
+# Chromium with its recommended fonts (the screenshots are read by people); LibreOffice
+# Calc without a desktop (the CSV test opens the exports in a real spreadsheet), without
+# recommends: 276 MB instead of well over a gigabyte.
 APT_PACKAGES=(libkrb5-dev chromium)
-missing=()
-for p in "${APT_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -eq 0 ]; then
-    log "$STEP: already installed (${APT_PACKAGES[*]})"
+APT_PACKAGES_LEAN=(libreoffice-calc-nogui)
+missing_of() {
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || printf '%s\n' "$p"
+    done
+}
+mapfile -t missing < <(missing_of "${APT_PACKAGES[@]}")
+mapfile -t missing_lean < <(missing_of "${APT_PACKAGES_LEAN[@]}")
+if [ ${#missing[@]} -eq 0 ] && [ ${#missing_lean[@]} -eq 0 ]; then
+    log "$STEP: already installed (${APT_PACKAGES[*]} ${APT_PACKAGES_LEAN[*]})"
 else
     SUDO=""
     if [ "$(id -u)" -ne 0 ]; then
-        command -v sudo >/dev/null 2>&1 || fail "need root (or sudo) to apt-get install ${missing[*]}"
+        command -v sudo >/dev/null 2>&1 || fail "need root (or sudo) to apt-get install ${missing[*]} ${missing_lean[*]}"
         SUDO="sudo"
     fi
-    log "$STEP: apt-get update && apt-get install -y ${missing[*]}"
+    log "$STEP: apt-get update && apt-get install -y ${missing[*]} ${missing_lean[*]}"
     # Another install may hold the dpkg lock (unattended upgrades, a parallel job): wait for it.
     APT_WAIT=(-o DPkg::Lock::Timeout=600)
     $SUDO apt-get "${APT_WAIT[@]}" update || fail "apt-get update failed"
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get "${APT_WAIT[@]}" install -y "${missing[@]}" \
-        || fail "apt-get install -y ${missing[*]} failed"
+    if [ ${#missing[@]} -gt 0 ]; then
+        DEBIAN_FRONTEND=noninteractive $SUDO apt-get "${APT_WAIT[@]}" install -y "${missing[@]}" \
+            || fail "apt-get install -y ${missing[*]} failed"
+    fi
+    if [ ${#missing_lean[@]} -gt 0 ]; then
+        DEBIAN_FRONTEND=noninteractive $SUDO apt-get "${APT_WAIT[@]}" install -y --no-install-recommends "${missing_lean[@]}" \
+            || fail "apt-get install -y --no-install-recommends ${missing_lean[*]} failed"
+    fi
 fi
+command -v soffice >/dev/null 2>&1 || fail "soffice is not on PATH after installing libreoffice-calc-nogui"
 CHROMIUM="$(command -v chromium || true)"
 [ -n "$CHROMIUM" ] || fail "chromium is not on PATH after installing the Debian package"
 
