@@ -105,7 +105,7 @@ risk R-1 "Broken" { owner Nobody likelihood Rare impact Severe }
         }, { asOf: '2026-11-23' });
         const result = exportRequest(model.services, { kind: 'register', format: 'csv' });
         expect(result.rows).toBe(1);
-        expect(result.content).toContain('R-1,Broken,,Nobody,');
+        expect(result.content).toContain('R-1,Broken,,,Nobody,'); // ID, Title, Consequence, Scope, Owner
         expect(result.warnings).toEqual(['The model has 1 error that leaves parts of it unevaluated; the risk register shows what could be evaluated. The Problems panel lists them.']);
     });
 
