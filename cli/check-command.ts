@@ -2,18 +2,25 @@
  * `risk check`: load each model, collect the findings the language core reports,
  * print them in the chosen format and decide the exit code.
  */
+import type { ModelEvaluation } from '../language/evaluation/model-evaluator.js';
 import { diagnosticsOf, loadModelFiles } from '../language/model/load-model.js';
+import { filterByBaseline } from './baseline.js';
 import { collectModels } from './collect-files.js';
+import { inTaggedRisks } from './tag-filter.js';
 import { UsageError } from './errors.js';
 import { exitCodeFor } from './exit-code.js';
 import { sortFindings, summarize, toFinding, type Finding } from './findings.js';
 import { formatGithub } from './formatters/github.js';
+import { formatGitlab } from './formatters/gitlab.js';
 import { formatJson } from './formatters/json.js';
+import { formatMarkdown } from './formatters/markdown.js';
 import { formatPretty } from './formatters/pretty.js';
 import { formatSarif } from './formatters/sarif.js';
 import { shouldColor } from './formatters/style.js';
 import { parseCheckOptions, type OutputFormat, type RawCheckOptions } from './options.js';
+import { findRepositoryRoot } from './repository-root.js';
 import type { CheckReport, FormatOptions } from './report.js';
+import { appendStepSummary } from './step-summary.js';
 
 export interface CheckIo {
     readonly cwd: string;
@@ -25,7 +32,9 @@ const FORMATTERS: Readonly<Record<OutputFormat, (report: CheckReport, options: F
     pretty: formatPretty,
     json: formatJson,
     sarif: formatSarif,
-    github: formatGithub
+    github: formatGithub,
+    gitlab: formatGitlab,
+    md: formatMarkdown
 };
 
 /** Runs the check and returns the exit code; usage problems throw a UsageError. */
@@ -39,20 +48,51 @@ export async function runCheck(raw: RawCheckOptions, io: CheckIo): Promise<numbe
             throw fileSystemError(error) ?? error;
         });
         model.files.forEach(file => files.add(file));
+        const levels = residualLevels(loaded.evaluation());
+        // Rules ran on the whole model; --tag only narrows what is reported.
+        const reported = options.tags.length > 0 ? inTaggedRisks(loaded, options.tags) : () => true;
         for (const { document, diagnostic } of diagnosticsOf(loaded)) {
-            findings.push(toFinding(document, diagnostic, io.cwd));
+            if (!reported(document, diagnostic)) {
+                continue;
+            }
+            const finding = toFinding(document, diagnostic, io.cwd);
+            const riskLevel = finding.subjects.length > 0 ? levels.get(finding.subjects[0]) : undefined;
+            findings.push(riskLevel === undefined ? finding : { ...finding, riskLevel });
         }
     }
-    const sorted = sortFindings(findings);
+    let sorted = sortFindings(findings);
+    let baseline: CheckReport['baseline'];
+    if (options.baseline !== undefined) {
+        const result = await filterByBaseline(sorted, options.baseline, options.paths, options.asOf, io.cwd);
+        sorted = [...result.kept];
+        baseline = { revision: options.baseline, hidden: result.hidden };
+    }
     const report: CheckReport = {
         asOf: options.asOf,
         cwd: io.cwd,
+        sourceRoot: findRepositoryRoot(io.cwd) ?? io.cwd,
         fileCount: files.size,
         findings: sorted,
-        summary: summarize(sorted)
+        summary: summarize(sorted),
+        baseline
     };
     io.stdout.write(FORMATTERS[options.format](report, { color: shouldColor(io.stdout, io.env) }));
+    if (options.summary) {
+        await appendStepSummary(formatMarkdown(report), io.env);
+    }
     return exitCodeFor(report.summary, options.failOn, options.maxWarnings);
+}
+
+/** Each risk's residual level by the risk's ID, as the evaluated model computed it. */
+function residualLevels(evaluation: ModelEvaluation): Map<string, string> {
+    const levels = new Map<string, string>();
+    for (const { risk, residual } of evaluation.risks) {
+        const level = residual?.level?.name;
+        if (risk.name && level && !levels.has(risk.name)) {
+            levels.set(risk.name, level);
+        }
+    }
+    return levels;
 }
 
 /** A file that vanished or became unreadable between listing and loading. */

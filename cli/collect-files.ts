@@ -54,7 +54,7 @@ export async function collectModels(paths: readonly string[], cwd: string): Prom
 }
 
 /** Every `.risk` file below a folder, in a stable order; symbolic links are followed once. */
-async function riskFilesBelow(root: string, argument: string): Promise<string[]> {
+export async function riskFilesBelow(root: string, argument: string): Promise<string[]> {
     const files: string[] = [];
     const visited = new Set<string>();
     const walk = async (folder: string): Promise<void> => {

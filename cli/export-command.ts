@@ -1,15 +1,16 @@
 /**
- * `risk export register|plan|soa`: evaluate one model and write the export to stdout
- * or, atomically, to the file the user named.
+ * `risk export register|plan|soa|all`: evaluate one model and write the export to
+ * stdout or, atomically, to the file the user named (a workbook always to a file).
  */
 import { countIncompleteErrors, EXPORT_NAMES as TITLES, incompleteExportText } from '../language/exports/completeness.js';
-import { formatExport, buildExport } from '../language/exports/index.js';
+import { buildExport, EXPORT_KINDS, formatExport } from '../language/exports/index.js';
+import type { AnyExport } from '../language/exports/table.js';
 import { ExportWriteError, writeExportFile } from '../language/exports/write-file.js';
 import { loadModelFiles } from '../language/model/load-model.js';
 import type { CheckIo } from './check-command.js';
 import { collectModels } from './collect-files.js';
 import { UsageError } from './errors.js';
-import { parseExportOptions, type RawExportOptions } from './export-options.js';
+import { parseExportOptions, type ExportCommandOptions, type RawExportOptions } from './export-options.js';
 
 export interface ExportIo extends CheckIo {
     readonly stderr: { write(text: string): unknown };
@@ -24,21 +25,37 @@ export async function runExport(raw: RawExportOptions, io: ExportIo): Promise<nu
     const [model] = models;
     const loaded = await loadModelFiles(model.files, { asOf: options.asOf });
     const broken = countIncompleteErrors(loaded.documents);
+    const kinds = options.kind === 'all' ? EXPORT_KINDS : [options.kind];
     if (broken > 0) {
         // The export still shows what could be evaluated; the user should know it is partial.
-        io.stderr.write(`risk: warning: ${incompleteExportText(broken, options.kind)}. Run \`risk check\` to see them.\n`);
+        const text = incompleteExportText(broken, kinds[0]);
+        const warning = kinds.length > 1 ? text.replace(`the ${TITLES[kinds[0]]} shows`, 'the workbook shows') : text;
+        io.stderr.write(`risk: warning: ${warning}. Run \`risk check\` to see them.\n`);
     }
-    const table = buildExport(options.kind, loaded.evaluation(), { baseDir: model.root });
-    const content = formatExport(table, options.format, { bom: options.bom });
+    const evaluation = loaded.evaluation();
+    const tables = kinds.map(kind => buildExport(kind, evaluation, { baseDir: model.root, tags: options.tags }));
+    const content = await exportContent(tables, options);
     if (!options.output) {
-        io.stdout.write(content);
+        // Only text reaches this point: parseExportOptions requires --output for a workbook.
+        io.stdout.write(typeof content === 'string' ? content : Buffer.from(content).toString('utf8'));
         return 0;
     }
     try {
         const written = await writeExportFile(options.output, content, { cwd: io.cwd });
-        io.stderr.write(`risk: wrote the ${TITLES[options.kind]} (${table.rows.length} rows, as of ${options.asOf}) to ${written}\n`);
+        const parts = tables.map(table => `the ${TITLES[table.kind]} (${table.rows.length} rows`);
+        const what = parts.length === 1 ? `${parts[0]}, as of ${options.asOf})` : `a workbook with ${parts.join('), ')}), as of ${options.asOf},`;
+        io.stderr.write(`risk: wrote ${what} to ${written}\n`);
     } catch (error) {
         throw error instanceof ExportWriteError ? new UsageError(error.message) : error;
     }
     return 0;
+}
+
+async function exportContent(tables: readonly AnyExport[], options: ExportCommandOptions): Promise<string | Uint8Array> {
+    if (options.format === 'xlsx') {
+        // Loaded only here: the other commands never pay for the spreadsheet library.
+        const { toXlsx } = await import('../language/exports/xlsx.js');
+        return toXlsx(tables);
+    }
+    return formatExport(tables[0], options.format, { bom: options.bom });
 }

@@ -7,6 +7,7 @@ import { relative, sep } from 'node:path';
 import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { IssueSeverity } from '../language/validation/issue-codes.js';
+import { subjectsAt } from './fingerprint.js';
 
 export interface Finding {
     /** Relative to the working directory, with forward slashes. */
@@ -23,8 +24,12 @@ export interface Finding {
     readonly severity: IssueSeverity;
     readonly code: string;
     readonly message: string;
+    /** The residual level of the risk the finding is in, as the method names it (`High`); CI titles show it. */
+    readonly riskLevel?: string;
     /** The text of the line the finding starts on, for excerpts and fingerprints. */
     readonly sourceLine: string;
+    /** The IDs of the declarations the finding is in, outermost first (cli/fingerprint.ts). */
+    readonly subjects: readonly string[];
 }
 
 export interface Summary {
@@ -56,7 +61,8 @@ export function toFinding(document: LangiumDocument, diagnostic: Diagnostic, cwd
         severity: SEVERITIES[(diagnostic.severity ?? 1) - 1] ?? 'error',
         code: diagnostic.code === undefined ? 'syntax-error' : String(diagnostic.code),
         message: typeof diagnostic.message === 'string' ? diagnostic.message : String((diagnostic.message as { value?: unknown }).value ?? ''),
-        sourceLine
+        sourceLine,
+        subjects: subjectsAt(document, start)
     };
 }
 

@@ -21,6 +21,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: Lang
     const item = vscode.window.createStatusBarItem('risk.status', vscode.StatusBarAlignment.Left, 100);
     item.name = 'Risk: Unaccepted Residual Risks';
     item.command = SHOW_PROBLEMS;
+    showLoading(item);
     context.subscriptions.push(
         item,
         client.onNotification(STATUS_NOTIFICATION, (status: RiskStatus) => show(item, status)),
@@ -28,9 +29,22 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: Lang
         client.onDidChangeState(event => {
             if (event.newState === State.Stopped) {
                 item.hide();
+            } else if (event.newState === State.Starting) {
+                showLoading(item);
             }
         })
     );
+}
+
+/**
+ * Shown from activation, and again when the server restarts: until the first count
+ * arrives, a large workspace that is still loading must not look like a clean one.
+ */
+function showLoading(item: vscode.StatusBarItem): void {
+    item.text = '$(sync~spin) Risk: loading';
+    item.tooltip = 'Risk: loading and checking the model of the workspace…';
+    item.backgroundColor = undefined;
+    item.show();
 }
 
 function show(item: vscode.StatusBarItem, status: RiskStatus): void {

@@ -27,6 +27,20 @@ trap 'rc=$?; if [ $rc -ne 0 ]; then printf "[e2e-setup] FAILED at step \"%s\" (e
 
 command -v npm >/dev/null 2>&1 || fail "npm is not on PATH; install Node.js (any version >= 18) with npm first."
 
+# Run from `npm test`, this script inherits what the outer npm exports to its scripts,
+# and the npm commands below would take it for their own: npm_config_user_agent names
+# the Node the OUTER npm ran on (the system's Node 20), and code-server's install script
+# reads the Node version from it and refuses; npm_config_local_prefix points at the
+# project instead of the tools folder; npm_node_execpath is the outer Node. Drop what
+# describes the outer npm run; keep the user's own npm settings (registry, cache, proxy).
+for variable in $(compgen -e); do
+    case "$variable" in
+        npm_config_user_agent|npm_config_local_prefix|npm_config_npm_version|npm_config_call \
+        |npm_execpath|npm_node_execpath|npm_command|npm_lifecycle_*|npm_package_*)
+            unset "$variable" ;;
+    esac
+done
+
 mkdir -p "$TOOLS" || fail "cannot create $TOOLS"
 cd "$TOOLS"
 [ -f package.json ] || printf '{ "name": "risk-language-e2e-tools", "private": true }\n' > package.json
@@ -61,8 +75,11 @@ else
         SUDO="sudo"
     fi
     log "$STEP: apt-get update && apt-get install -y ${missing[*]}"
-    $SUDO apt-get update || fail "apt-get update failed"
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y "${missing[@]}" || fail "apt-get install -y ${missing[*]} failed"
+    # Another install may hold the dpkg lock (unattended upgrades, a parallel job): wait for it.
+    APT_WAIT=(-o DPkg::Lock::Timeout=600)
+    $SUDO apt-get "${APT_WAIT[@]}" update || fail "apt-get update failed"
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get "${APT_WAIT[@]}" install -y "${missing[@]}" \
+        || fail "apt-get install -y ${missing[*]} failed"
 fi
 CHROMIUM="$(command -v chromium || true)"
 [ -n "$CHROMIUM" ] || fail "chromium is not on PATH after installing the Debian package"

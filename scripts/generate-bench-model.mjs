@@ -6,7 +6,7 @@
  *
  *   node scripts/generate-bench-model.mjs OUT_DIR [RISKS]
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const RISKS_PER_FILE = 500;
@@ -121,6 +121,51 @@ export function generateBenchModel(outDir, riskCount = 10_000) {
         writeFileSync(join(outDir, 'risks', `risks-${String(file + 1).padStart(2, '0')}.risk`), risks.join('\n') + '\n');
     }
     return { files: files + 4, risks: riskCount };
+}
+
+/**
+ * Writes the next version of a generated model into the same folder, as a pull request
+ * would change it: `changes` edits spread over the risks, in equal parts residuals
+ * raised, acceptances removed, action due dates postponed, risks moved to a new file
+ * and new risks added. Deterministic. Returns how many edits were made.
+ */
+export function changeBenchModel(dir, changes = 300) {
+    const riskFiles = readdirSync(join(dir, 'risks')).filter(name => name.endsWith('.risk')).sort();
+    const perKind = Math.floor(changes / 5);
+    const counts = { raised: 0, unaccepted: 0, postponed: 0, moved: 0, added: 0 };
+    const moved = [];
+    for (const name of riskFiles) {
+        const path = join(dir, 'risks', name);
+        const blocks = readFileSync(path, 'utf8').split(/\n(?=risk )/);
+        const kept = [];
+        for (const block of blocks) {
+            const n = Number(/^risk R-(\d+)/.exec(block)?.[1] ?? 0);
+            let text = block;
+            if (n % 37 === 1 && counts.raised < perKind && /residual likelihood [1-4] /.test(text)) {
+                text = text.replace(/residual likelihood ([1-4]) /, (_, value) => `residual likelihood ${Number(value) + 1} `);
+                counts.raised++;
+            } else if (n % 5 === 0 && n % 2 === 0 && counts.unaccepted < perKind) {
+                text = text.replace(/\n  acceptance \{[^}]*\}/, '');
+                counts.unaccepted++;
+            } else if (n % 41 === 2 && counts.postponed < perKind && /due (\d{4})-/.test(text)) {
+                text = text.replace(/due (\d{4})-/, (_, year) => `due ${Number(year) + 1}-`);
+                counts.postponed++;
+            } else if (n % 43 === 3 && counts.moved < perKind) {
+                moved.push(text.trimEnd());
+                counts.moved++;
+                continue;
+            }
+            kept.push(text);
+        }
+        writeFileSync(path, kept.join('\n'));
+    }
+    const added = [];
+    for (let i = 1; i <= perKind; i++) {
+        added.push(`risk N-${String(i).padStart(4, '0')} "New risk ${i}" {\n  owner CISO\n  threat Threat${i}\n  exploits Vuln${i}\n  on Sys${i}\n  likelihood 5\n  impact ${1 + (i % 5)}\n  status assessed\n  reviewed 2026-11-01\n}`);
+        counts.added++;
+    }
+    writeFileSync(join(dir, 'risks', 'moved-and-new.risk'), `${[...moved, ...added].join('\n')}\n`);
+    return Object.values(counts).reduce((sum, count) => sum + count, 0);
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {

@@ -4,25 +4,27 @@
  */
 import { inspect } from 'node:util';
 import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { registerRiskRequests } from '../language/lsp/requests/risk-requests.js';
 import { registerWorkspaceStatus } from '../language/lsp/requests/workspace-status.js';
 import { createRiskServices, type RiskServices } from '../language/risk-module.js';
+import { RiskNodeFileSystem } from '../language/workspace/risk-file-system.js';
+import { registerBuildReport } from './build-report.js';
 import { logInternalError } from '../language/validation/internal-error.js';
 
 /**
  * Creates the services on the connection and starts listening: LSP, and the Risk
- * requests of the VS Code extension (`risk/export`, `risk/matrix`, `risk/checkWorkspace`)
- * and the `risk/status` notification after every build.
+ * requests of the VS Code extension (`risk/export`, `risk/matrix`, `risk/checkWorkspace`),
+ * the `risk/status` notification after every build, and the log and progress of builds.
  */
 export function startRiskLanguageServer(connection: Connection): { shared: LangiumSharedServices; Risk: RiskServices } {
     // Langium starts a build on every edit without awaiting it: a failure there must not end
     // the server (Node exits on an unhandled rejection). Log it and keep serving.
     process.on('unhandledRejection', reason => logInternalError('updating the workspace', reason));
-    const services = createRiskServices({ connection, ...NodeFileSystem });
+    const services = createRiskServices({ connection, ...RiskNodeFileSystem });
     registerRiskRequests(connection, services);
     registerWorkspaceStatus(connection, services);
+    registerBuildReport(connection, services);
     startLanguageServer(services.shared);
     return services;
 }

@@ -9,6 +9,7 @@ export function formatJson(report: CheckReport): string {
         asOf: report.asOf,
         files: report.fileCount,
         summary: report.summary,
+        ...(report.baseline ? { baseline: report.baseline } : {}),
         diagnostics: report.findings.map(finding => ({
             file: finding.file,
             line: finding.line,

@@ -13,7 +13,8 @@ const TAB_WIDTH = 4;
 export function formatPretty(report: CheckReport, options: FormatOptions): string {
     const style = createStyler(options.color);
     const blocks = report.findings.map(finding => formatFinding(finding, style));
-    blocks.push(`${style(summaryLine(report.summary, report.fileCount, report.asOf), 'bold')}\n`);
+    const baseline = report.baseline ? `${baselineLine(report.baseline)}\n` : '';
+    blocks.push(`${style(summaryLine(report.summary, report.fileCount, report.asOf), 'bold')}\n${baseline}`);
     return blocks.join('\n');
 }
 
@@ -61,6 +62,11 @@ export function summaryLine(summary: Summary, fileCount: number, asOf: string): 
         plural(summary.hints, 'hint', 'hints')
     ].join(', ');
     return `${counts} in ${plural(fileCount, 'file', 'files')} (as of ${asOf})`;
+}
+
+/** `3 findings also present at origin/main were hidden (--baseline)` */
+export function baselineLine(baseline: { revision: string; hidden: number }): string {
+    return `${plural(baseline.hidden, 'finding', 'findings')} also present at ${baseline.revision} ${baseline.hidden === 1 ? 'was' : 'were'} hidden (--baseline)`;
 }
 
 function plural(count: number, one: string, many: string): string {

@@ -1,56 +1,54 @@
 /**
- * `--format sarif`: SARIF 2.1.0 as GitHub code scanning accepts it. Every issue code
- * of the language is a rule; every finding a result pointing at its rule by index.
+ * `--format sarif`: SARIF 2.1.0 as GitHub code scanning ingests it. Every issue code
+ * of the language is a rule (sarif-rules.ts); every finding a result pointing at its
+ * rule by index, located relative to the repository root, with two fingerprints:
+ * code + subject IDs (the alert follows a risk that moves to another file) and a hash
+ * of the line's text (GitHub's primaryLocationLineHash).
  */
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
-import { ALL_ISSUE_CODES, ISSUES, IssueCodes, type IssueSeverity } from '../../language/validation/issue-codes.js';
+import type { Invocation, Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
+import { mostSeriousFirst } from '../finding-label.js';
+import { fingerprintsOf } from '../fingerprint.js';
 import type { Finding } from '../findings.js';
+import { pathInside } from '../repository-root.js';
 import type { CheckReport } from '../report.js';
 import { INFORMATION_URI, VERSION } from '../version.js';
+import { LEVELS, sarifRules, unknownRule } from './sarif-rules.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SRCROOT = '%SRCROOT%';
-/** The partialFingerprints key; bump the version when the hashed text changes. */
-export const FINGERPRINT_KEY = 'riskFindingHash/v1';
-
-const LEVELS: Readonly<Record<IssueSeverity, Result.level>> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
-
-const RULE_NAMES: ReadonlyMap<string, string> = new Map(Object.entries(IssueCodes).map(([name, code]) => [code, name]));
+/** The partialFingerprints key of code + subject IDs; the version changes when what is hashed does. */
+export const FINGERPRINT_KEY = 'riskFinding/v2';
+export const LINE_HASH_KEY = 'primaryLocationLineHash';
+/** GitHub code scanning keeps at most this many results of a run (the most serious). */
+export const MAX_RESULTS_PER_RUN = 5000;
+export const TRUNCATED_NOTIFICATION_ID = 'results-truncated';
 
 export function formatSarif(report: CheckReport): string {
-    const rules: ReportingDescriptor[] = ALL_ISSUE_CODES.map(code => {
-        const issue = ISSUES[code];
-        return {
-            id: code,
-            name: RULE_NAMES.get(code) ?? code,
-            shortDescription: { text: issue.summary },
-            fullDescription: { text: `${issue.summary} ${issue.help}` },
-            help: { text: issue.help },
-            defaultConfiguration: { level: LEVELS[issue.severity] },
-            properties: { tags: ['risk-management'] }
-        };
-    });
+    const rules = sarifRules();
     const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
     const indexOf = (code: string): number => {
         let index = ruleIndex.get(code);
         if (index === undefined) {
-            // A code the catalogue does not know: describe it rather than drop the finding.
-            index = rules.push({ id: code, name: code, shortDescription: { text: code } }) - 1;
+            index = rules.push(unknownRule(code)) - 1;
             ruleIndex.set(code, index);
         }
         return index;
     };
-    const fingerprints = fingerprintsOf(report.findings);
-    const results: Result[] = report.findings.map((finding, position) => ({
+    // Fingerprints number repeated findings in file order, so they are computed before reordering.
+    const fingerprints = new Map(zip(report.findings, fingerprintsOf(report.findings)));
+    const lineHashes = new Map(zip(report.findings, lineHashesOf(report.findings)));
+    const ranked = mostSeriousFirst(report.findings);
+    const kept = ranked.slice(0, MAX_RESULTS_PER_RUN);
+    const results: Result[] = kept.map(finding => ({
         ruleId: finding.code,
         ruleIndex: indexOf(finding.code),
         level: LEVELS[finding.severity],
         message: { text: finding.message },
         locations: [{
             physicalLocation: {
-                artifactLocation: artifactLocation(finding),
+                artifactLocation: artifactLocation(finding, report.sourceRoot),
                 region: {
                     startLine: finding.line,
                     startColumn: finding.column,
@@ -59,7 +57,10 @@ export function formatSarif(report: CheckReport): string {
                 }
             }
         }],
-        partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[position] }
+        partialFingerprints: {
+            [FINGERPRINT_KEY]: fingerprints.get(finding)!,
+            [LINE_HASH_KEY]: lineHashes.get(finding)!
+        }
     }));
     const run: Run = {
         tool: {
@@ -68,11 +69,12 @@ export function formatSarif(report: CheckReport): string {
                 version: VERSION,
                 semanticVersion: VERSION,
                 informationUri: INFORMATION_URI,
-                rules
+                rules: rules satisfies ReportingDescriptor[]
             }
         },
+        invocations: [invocation(report, ranked.length - kept.length, ranked.length)],
         originalUriBaseIds: {
-            [SRCROOT]: { uri: directoryUri(report.cwd) }
+            [SRCROOT]: { uri: directoryUri(report.sourceRoot) }
         },
         columnKind: 'utf16CodeUnits',
         properties: { asOf: report.asOf },
@@ -82,12 +84,29 @@ export function formatSarif(report: CheckReport): string {
     return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-/** Relative to %SRCROOT% (the working directory); files outside it by absolute URI. */
-function artifactLocation(finding: Finding): { uri: string; uriBaseId?: string } {
-    if (finding.file.startsWith('../') || finding.file === '..' || /^[a-zA-Z]:|^\//.test(finding.file)) {
+function invocation(report: CheckReport, dropped: number, total: number): Invocation {
+    const notifications: Notification[] = dropped === 0 ? [] : [{
+        level: 'warning',
+        descriptor: { id: TRUNCATED_NOTIFICATION_ID },
+        message: {
+            text: `${dropped} of ${total} results were left out: GitHub code scanning keeps at most ${MAX_RESULTS_PER_RUN} results per run, ` +
+                'so the most serious were kept (errors first). Run `risk check` to see every finding.'
+        }
+    }];
+    return {
+        executionSuccessful: true,
+        workingDirectory: { uri: directoryUri(report.cwd) },
+        ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {})
+    };
+}
+
+/** Relative to %SRCROOT% (the repository root); a file outside it by absolute URI. */
+function artifactLocation(finding: Finding, sourceRoot: string): { uri: string; uriBaseId?: string } {
+    const path = pathInside(finding.absolutePath, sourceRoot);
+    if (path === undefined) {
         return { uri: pathToFileURL(finding.absolutePath).href };
     }
-    return { uri: finding.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+    return { uri: path.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
 function directoryUri(path: string): string {
@@ -96,19 +115,22 @@ function directoryUri(path: string): string {
 }
 
 /**
- * A fingerprint that survives moving a finding to another line: a hash of the code,
- * the file, the text of the line it starts on (whitespace normalised) and the text it
- * underlines there, not the line number nor the message (which may name dates), numbered
- * when the same text recurs in the file so that every finding keeps its own.
+ * GitHub's primaryLocationLineHash is `hash:n`: a hash of the line's text (whitespace
+ * normalised), numbered when the same text recurs in the file. The text alone, not the
+ * line number, so the alert survives lines added above it.
  */
-function fingerprintsOf(findings: readonly Finding[]): string[] {
+function lineHashesOf(findings: readonly Finding[]): string[] {
     const occurrences = new Map<string, number>();
     return findings.map(finding => {
         const normalised = finding.sourceLine.trim().replace(/\s+/g, ' ');
-        const covered = finding.sourceLine.slice(finding.column - 1, finding.endLine === finding.line ? finding.endColumn - 1 : undefined);
-        const hash = createHash('sha256').update([finding.code, finding.file, normalised, covered].join('\u0000')).digest('hex').slice(0, 32);
-        const occurrence = (occurrences.get(hash) ?? 0) + 1;
-        occurrences.set(hash, occurrence);
+        const hash = createHash('sha256').update(normalised).digest('hex').slice(0, 16);
+        const key = `${finding.absolutePath}\u0000${hash}`;
+        const occurrence = (occurrences.get(key) ?? 0) + 1;
+        occurrences.set(key, occurrence);
         return `${hash}:${occurrence}`;
     });
+}
+
+function zip<A, B>(as: readonly A[], bs: readonly B[]): Array<[A, B]> {
+    return as.map((a, index) => [a, bs[index]]);
 }

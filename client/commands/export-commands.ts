@@ -2,12 +2,14 @@
  * Export Risk Register…, Export Treatment Plan…, Export Statement of Applicability…:
  * pick a format, choose where to save, and the language server — which holds the
  * model as the editor has it — builds the export (`risk/export`, the same content
- * as `risk export`). The file is written and opened: Markdown in the preview, CSV
+ * as `risk export`). The file is written under the rules of `risk export --output`
+ * (write-export.ts) and opened: Markdown in the preview, CSV
  * and JSON as text.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { EXPORT_REQUEST, type ExportRequestResult } from '../../language/lsp/requests/protocol.js';
+import { writeExportTo, type ProviderFileSystem } from './write-export.js';
 import { defaultFileName, EXPORT_COMMANDS, exportedMessage, exportParams, FORMAT_CHOICES, isRiskFile, riskTargetMessage, type ExportCommand, type FormatChoice } from './export-choices.js';
 
 export function registerExportCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
@@ -52,9 +54,9 @@ async function runExport(client: LanguageClient, command: ExportCommand): Promis
         return;
     }
     try {
-        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.content));
+        await writeExportTo(target, result.content, providerFileSystem(target));
     } catch (error) {
-        void vscode.window.showErrorMessage(`Risk: the ${command.name} could not be written to ${target.fsPath || target.toString()}: ${messageOf(error)}`);
+        void vscode.window.showErrorMessage(`Risk: the ${command.name} was not written. ${messageOf(error)}`);
         return;
     }
     for (const warning of result.warnings) {
@@ -75,6 +77,17 @@ async function openExport(target: vscode.Uri, choice: FormatChoice): Promise<voi
     } catch (error) {
         void vscode.window.showWarningMessage(`Risk: the export was written, but could not be opened: ${messageOf(error)}`);
     }
+}
+
+/** vscode.workspace.fs for a target that is not on the local disk. */
+function providerFileSystem(target: vscode.Uri): ProviderFileSystem {
+    return {
+        stat: async () => {
+            const stat = await vscode.workspace.fs.stat(target).then(found => found, () => undefined);
+            return stat && { isFile: (stat.type & vscode.FileType.File) !== 0, isDirectory: (stat.type & vscode.FileType.Directory) !== 0 };
+        },
+        write: content => Promise.resolve(vscode.workspace.fs.writeFile(target, content))
+    };
 }
 
 /** The folder of the model: the workspace folder of the active .risk file, or the first one. */

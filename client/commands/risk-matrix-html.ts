@@ -12,6 +12,7 @@
  * and only shown or hidden there.
  */
 import { randomBytes } from 'node:crypto';
+import { heatStep } from '../../language/exports/level-colours.js';
 import type { MatrixCell, MatrixRequestResult, MatrixRisk } from '../../language/lsp/requests/protocol.js';
 
 export interface MatrixPage {
@@ -38,16 +39,12 @@ export function escapeHtml(text: string): string {
     return text.replace(/[&<>"']/g, char => HTML_ESCAPES[char]);
 }
 
-/** The colour classes: five steps from the lowest level to the highest, whatever the number of levels. */
-export const HEAT_STEPS = 5;
-
 /** `heat-0` (lowest level) … `heat-4` (highest); `heat-none` for a cell the method gives no level. */
 export function heatClass(rank: number | null, levels: number): string {
     if (rank === null) {
         return 'heat-none';
     }
-    const step = levels <= 1 ? 0 : Math.round(rank * (HEAT_STEPS - 1) / (levels - 1));
-    return `heat-${Math.min(HEAT_STEPS - 1, Math.max(0, step))}`;
+    return `heat-${heatStep(rank, levels)}`;
 }
 
 type Basis = 'inherent' | 'residual';

@@ -36,6 +36,16 @@ const ISO_27001_2013_CATEGORIES: Readonly<Record<string, string>> = {
 };
 
 /**
+ * The 2022 control that takes over a 2013 control ID of clauses 9–18 (`A.9.4.2` →
+ * `A.8.3`), by its category; undefined for any other ID.
+ */
+export function annex2013To2022(id: string): AnnexEntry | undefined {
+    const match = /^A\.(\d+)\.(\d+)\.\d+$/.exec(id);
+    const renumbered = match ? ISO_27001_2013_CATEGORIES[`A.${Number(match[1])}.${Number(match[2])}`] : undefined;
+    return renumbered ? ANNEX_A_BY_ID.get(renumbered) : undefined;
+}
+
+/**
  * The Annex A control nearest to an unknown ID. A 2013 category (`A.9.1`, `A.12.3`)
  * leads to its 2022 counterpart (`A.5.15`, `A.8.13`); any other ID to the numerically
  * nearest control: `A.5.38` → `A.5.37`, `A.8.0` → `A.8.1`, `A.20.5` → `A.8.5`.

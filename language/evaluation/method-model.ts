@@ -4,7 +4,7 @@
  * product shows comes from `MethodModel.assess`; nothing else computes one.
  */
 import { matrixRows } from '../model/matrix-rows.js';
-import type { ImpactValue, Level, LikelihoodValue, Method, ReviewCadence } from '../generated/ast.js';
+import type { ImpactValue, Level, LikelihoodValue, Method, ReviewCadence, TreatWithin } from '../generated/ast.js';
 import { validTerm, type Term } from './durations.js';
 
 export type ScaleValueNode = LikelihoodValue | ImpactValue;
@@ -44,6 +44,8 @@ export class MethodModel {
      * so such acceptances have no lapse date and are not valid.
      */
     readonly acceptanceTerm?: Term;
+    /** `accept { longest … }`: the longest term an acceptance may run; no limit without it. */
+    readonly longestAcceptance?: Term;
 
     private readonly rankByLevel: Map<Level, number>;
     private readonly matrixCells = new Map<number, Array<Level | undefined>>();
@@ -58,6 +60,7 @@ export class MethodModel {
         this.appetite = method.accept?.appetite?.ref;
         this.major = method.accept?.major?.ref ?? this.levels.at(-1);
         this.acceptanceTerm = method.accept?.lasts ? validTerm(method.accept.lasts) : DEFAULT_ACCEPTANCE_TERM;
+        this.longestAcceptance = validTerm(method.accept?.longest);
         for (const row of method.matrix ? matrixRows(method.matrix).rows : []) {
             const likelihood = row.label.likelihood.ref?.value;
             if (likelihood !== undefined && !this.matrixCells.has(likelihood)) {
@@ -132,6 +135,15 @@ export class MethodModel {
         const reviews: readonly ReviewCadence[] = this.method.reviews;
         const specific = level ? reviews.findLast(review => review.level?.ref === level) : undefined;
         return validTerm((specific ?? reviews.findLast(review => !review.level))?.every);
+    }
+
+    /**
+     * `treat LEVEL within …` for a risk at this inherent level (section 11.5). A line
+     * written twice counts the last time, like `review`.
+     */
+    treatmentDeadline(level: Level | undefined): Term | undefined {
+        const lines: readonly TreatWithin[] = this.method.treatWithin;
+        return level ? validTerm(lines.findLast(line => line.level?.ref === level)?.within) : undefined;
     }
 }
 

@@ -5,9 +5,11 @@
  */
 import { MultiMap, WorkspaceCache, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
-import { isAnnexControl, isMethod, isModel, isRisk, isScope, type Method, type Model, type Risk, type Scope } from '../generated/ast.js';
+import { isAnnexControl, isApplicability, isControl, isMethod, isModel, isRisk, isScope, type Method, type Model, type Risk, type Scope } from '../generated/ast.js';
+import { actionsOf } from '../model/risk-parts.js';
 import { isBuiltinDocument } from '../workspace/builtin-documents.js';
 import type { RiskSettings } from '../workspace/risk-settings.js';
+import { evaluateApplicability, type ApplicabilityEvaluation } from './applicability.js';
 import type { IsoDate } from './dates.js';
 import { MethodModel } from './method-model.js';
 import { evaluateRisk, type RiskEvaluation } from './risk-evaluation.js';
@@ -25,6 +27,8 @@ export interface ModelEvaluation {
     readonly declarationsById: MultiMap<string, AstNode>;
     /** Every node some reference of the model resolves to. */
     readonly referenced: ReadonlySet<AstNode>;
+    /** The Statement of Applicability decision of every Annex A control (section 11.1). */
+    readonly applicability: ApplicabilityEvaluation;
 }
 
 export class ModelEvaluator {
@@ -53,6 +57,7 @@ export class ModelEvaluator {
         // refer to it, rank it or accept it, so it stays out of the evaluated model.
         const risks = elements.filter(isRisk).filter(risk => risk.name !== undefined).map(risk => evaluateRisk(risk, context));
         const byRisk = new Map(risks.map(evaluation => [evaluation.risk, evaluation]));
+        let applicability: ApplicabilityEvaluation | undefined;
         return {
             asOf,
             methods,
@@ -61,7 +66,12 @@ export class ModelEvaluator {
             risks,
             evaluationOf: risk => byRisk.get(risk),
             declarationsById: collectDeclarations(models),
-            referenced: collectReferenced(documents)
+            referenced: collectReferenced(documents),
+            // Only the SoA rules and export need it: computed on first use.
+            get applicability() {
+                applicability ??= evaluateApplicability(elements.filter(isApplicability), elements.filter(isControl), risks);
+                return applicability;
+            }
         };
     }
 }
@@ -70,14 +80,14 @@ function collectDeclarations(models: readonly Model[]): MultiMap<string, AstNode
     const byId = new MultiMap<string, AstNode>();
     for (const model of models) {
         for (const element of model.elements) {
-            if (isMethod(element) || isAnnexControl(element)) {
+            if (isMethod(element) || isAnnexControl(element) || isApplicability(element)) {
                 continue;
             }
             if (element.name) {
                 byId.add(element.name, element);
             }
             if (isRisk(element)) {
-                for (const action of element.treatment?.actions ?? []) {
+                for (const action of actionsOf(element)) {
                     if (action.name) {
                         byId.add(action.name, action);
                     }

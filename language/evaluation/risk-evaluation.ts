@@ -2,8 +2,10 @@
  * What a risk amounts to on the as-of date: inherent and residual score and level,
  * whether it is above appetite, which acceptances hold, which actions are overdue.
  */
-import type { Acceptance, Action, Asset, ImpactValue, Level, LikelihoodValue, Risk, Role, Scope } from '../generated/ast.js';
+import type { Acceptance, Action, Asset, ImpactValue, Level, LikelihoodValue, Risk, Role, Scope, SecurityProperty, Treatment } from '../generated/ast.js';
+import { actionsOf } from '../model/risk-parts.js';
 import { addDuration, daysBetween, isRealDate, type IsoDate } from './dates.js';
+import type { Term } from './durations.js';
 import type { MethodModel } from './method-model.js';
 
 export interface Assessment {
@@ -28,8 +30,25 @@ export interface AcceptanceEvaluation {
     readonly authorised: boolean;
     /** The pinned `level` ranks below the residual level computed now. */
     readonly outdated: boolean;
+    /** `until` is before `on` (section 11.2): the acceptance never holds. */
+    readonly periodInvalid: boolean;
+    /** `until` is later than `on` plus the method's `longest` term. */
+    readonly tooLong: boolean;
+    /**
+     * The last day it holds or held (`lapses`) when, dates aside, it is valid; undefined for an
+     * acceptance that holds on no day at all (incomplete, not authorised, outdated), so that no
+     * report shows a term for a decision that never counted.
+     */
+    readonly holdsUntil?: IsoDate;
     readonly valid: boolean;
 }
+
+/**
+ * Whether an action kept its date, for the "% actions on time" figure (section 11.5):
+ * an open action is on time until it is overdue; a done one only when its `completed`
+ * date is known and not after `due`.
+ */
+export type ActionTimeliness = 'on time' | 'late' | 'completion date unknown';
 
 export interface ActionEvaluation {
     readonly action: Action;
@@ -37,6 +56,30 @@ export interface ActionEvaluation {
     readonly id: string;
     readonly open: boolean;
     readonly overdue: boolean;
+    /** Undefined for a cancelled action and one without a real `due` date: it has no date to keep. */
+    readonly timeliness?: ActionTimeliness;
+}
+
+export interface DeferralEvaluation {
+    readonly treatment: Treatment;
+    /** The deferral's `until` is before the as-of date: the decision is overdue. */
+    readonly lapsed: boolean;
+}
+
+/** The inherent impact is below what a harmed primary asset declares for an affected property. */
+export interface ImpactUnderstatement {
+    readonly asset: Asset;
+    readonly property: SecurityProperty;
+    readonly value: ImpactValue;
+}
+
+/** `treat LEVEL within …` applies and the first action is due after the deadline, or none is planned by then. */
+export interface TreatmentLateness {
+    readonly within: Term;
+    /** `identified` plus the term. */
+    readonly deadline: IsoDate;
+    /** The earliest `due` of the risk's actions that are not cancelled. */
+    readonly earliestDue?: IsoDate;
 }
 
 export interface RiskEvaluation {
@@ -51,7 +94,13 @@ export interface RiskEvaluation {
     readonly major: boolean;
     readonly acceptances: readonly AcceptanceEvaluation[];
     readonly accepted: boolean;
+    /** The actions of all its treatments, in the order written. */
     readonly actions: readonly ActionEvaluation[];
+    /** `treatment defer …`, when the risk has one. */
+    readonly deferral?: DeferralEvaluation;
+    /** The highest C/I/A value above the inherent impact, when the risk `affects` properties. */
+    readonly impactUnderstated?: ImpactUnderstatement;
+    readonly treatmentLate?: TreatmentLateness;
     /** `harms`, or the primary assets the `on` assets support. */
     readonly harms: readonly Asset[];
     readonly harmsDerived: boolean;
@@ -74,7 +123,12 @@ export function evaluateRisk(risk: Risk, context: RiskContext): RiskEvaluation {
     const { method, asOf } = context;
     const inherent = assess(method, risk.likelihood?.ref, risk.impact?.ref);
     const hasExplicitResidual = risk.residual !== undefined;
-    const residual = hasExplicitResidual ? assess(method, risk.residual?.likelihood?.ref, risk.residual?.impact?.ref) : inherent;
+    // `residual likelihood X` alone keeps the inherent impact, and the other way round (section 11.3).
+    const residual = risk.residual
+        ? assess(method,
+            risk.residual.likelihood ? risk.residual.likelihood.ref : risk.likelihood?.ref,
+            risk.residual.impact ? risk.residual.impact.ref : risk.impact?.ref)
+        : inherent;
     const aboveAppetite = method?.isAboveAppetite(residual?.level) ?? false;
     const major = method?.isMajor(residual?.level) ?? false;
     const acceptances = risk.acceptances.map(acceptance => evaluateAcceptance(acceptance, risk, residual, major, context));
@@ -83,6 +137,8 @@ export function evaluateRisk(risk: Risk, context: RiskContext): RiskEvaluation {
         ? addDuration(risk.reviewed, reviewCadence.amount, reviewCadence.unit)
         : undefined;
     const { harms, derived } = harmedAssets(risk);
+    const actions = evaluateActions(risk, asOf);
+    const deferral = risk.treatments.find(treatment => treatment.option === 'defer');
     return {
         risk,
         inherent,
@@ -93,7 +149,10 @@ export function evaluateRisk(risk: Risk, context: RiskContext): RiskEvaluation {
         major,
         acceptances,
         accepted: acceptances.some(acceptance => acceptance.valid),
-        actions: evaluateActions(risk, asOf),
+        actions,
+        deferral: deferral ? { treatment: deferral, lapsed: deferral.until !== undefined && isRealDate(deferral.until) && deferral.until < asOf } : undefined,
+        impactUnderstated: impactUnderstatement(risk, inherent, harms),
+        treatmentLate: treatmentLateness(risk, inherent, actions, context),
         harms,
         harmsDerived: derived,
         scope: risk.scope?.ref ?? (risk.scope ? undefined : context.soleScope),
@@ -122,39 +181,114 @@ function evaluateAcceptance(acceptance: Acceptance, risk: Risk, residual: Assess
     const notYetEffective = on !== undefined && on > asOf;
     const expired = lapses !== undefined && lapses < asOf;
     const role = acceptance.by?.ref;
-    const authorised = role !== undefined && mayAccept(role, risk, major);
+    const authorised = role !== undefined && mayAccept(role, risk, major, { method, level: residual?.level });
     const pinnedRank = method?.rank(acceptance.level?.ref);
     const residualRank = method?.rank(residual?.level);
     const outdated = pinnedRank !== undefined && residualRank !== undefined && pinnedRank < residualRank;
+    const periodInvalid = on !== undefined && until !== undefined && until < on;
+    const longest = method?.longestAcceptance;
+    const latestUntil = on !== undefined && longest !== undefined ? addDuration(on, longest.amount, longest.unit) : undefined;
+    const tooLong = until !== undefined && latestUntil !== undefined && until > latestUntil;
+    const holds = complete && on !== undefined && lapses !== undefined && authorised && !outdated && !periodInvalid;
     return {
         acceptance,
         complete,
         lapses,
         termless: acceptance.until === undefined && method !== undefined && term === undefined,
         notYetEffective,
-        expired,
+        // An acceptance that ends before it starts never held, so it cannot have lapsed.
+        expired: expired && !periodInvalid,
         daysLeft: lapses !== undefined && !expired ? daysBetween(asOf, lapses) : undefined,
         authorised,
         outdated,
-        valid: complete && on !== undefined && lapses !== undefined && !notYetEffective && !expired && authorised && !outdated
+        periodInvalid,
+        tooLong,
+        holdsUntil: holds ? lapses : undefined,
+        valid: holds && !notYetEffective && !expired
     };
 }
 
-/** A management role may accept any residual; the risk owner only one below `major`. */
-export function mayAccept(role: Role, risk: Risk, major: boolean): boolean {
-    return role.management || (!major && risk.owner?.ref === role);
+/**
+ * Who may accept a residual (section 11.2): a management role any residual; below
+ * `major`, the risk owner, or a role whose `accepts` level is at or above the residual level.
+ */
+export function mayAccept(role: Role, risk: Risk, major: boolean, residual: { method?: MethodModel; level?: Level } = {}): boolean {
+    if (role.management) {
+        return true;
+    }
+    if (major) {
+        return false;
+    }
+    if (risk.owner?.ref === role) {
+        return true;
+    }
+    const authority = residual.method?.rank(role.accepts?.ref);
+    const level = residual.method?.rank(residual.level);
+    return authority !== undefined && level !== undefined && authority >= level;
 }
 
 function evaluateActions(risk: Risk, asOf: IsoDate): ActionEvaluation[] {
-    return (risk.treatment?.actions ?? []).map((action, index) => {
+    return actionsOf(risk).map((action, index) => {
         const open = OPEN_ACTION_STATUSES.has(action.status);
+        const due = action.due !== undefined && isRealDate(action.due) ? action.due : undefined;
+        const overdue = open && due !== undefined && due < asOf;
         return {
             action,
             id: action.name ?? `${risk.name}/${index + 1}`,
             open,
-            overdue: open && action.due !== undefined && isRealDate(action.due) && action.due < asOf
+            overdue,
+            timeliness: due === undefined || action.status === 'cancelled' ? undefined : timelinessOf(action, due, overdue)
         };
     });
+}
+
+function timelinessOf(action: Action, due: IsoDate, overdue: boolean): ActionTimeliness {
+    if (action.status !== 'done') {
+        return overdue ? 'late' : 'on time';
+    }
+    if (action.completed === undefined || !isRealDate(action.completed)) {
+        return 'completion date unknown';
+    }
+    return action.completed <= due ? 'on time' : 'late';
+}
+
+const SECURITY_PROPERTIES: readonly SecurityProperty[] = ['confidentiality', 'integrity', 'availability'];
+
+/** Section 11.4: the inherent impact must reach the highest value a harmed asset declares for an affected property. */
+function impactUnderstatement(risk: Risk, inherent: Assessment | undefined, harms: readonly Asset[]): ImpactUnderstatement | undefined {
+    if (!inherent || risk.affects.length === 0) {
+        return undefined;
+    }
+    let highest: ImpactUnderstatement | undefined;
+    for (const asset of harms) {
+        for (const property of SECURITY_PROPERTIES.filter(candidate => risk.affects.includes(candidate))) {
+            const value = asset[property]?.ref;
+            if (value && value.value > inherent.impact.value && (!highest || value.value > highest.value.value)) {
+                highest = { asset, property, value };
+            }
+        }
+    }
+    return highest;
+}
+
+/** Section 11.5: `treat LEVEL within N days` from the risk's `identified` date to its first action's `due`. */
+function treatmentLateness(risk: Risk, inherent: Assessment | undefined, actions: readonly ActionEvaluation[], context: RiskContext): TreatmentLateness | undefined {
+    const within = context.method?.treatmentDeadline(inherent?.level);
+    if (!within || !risk.identified || !isRealDate(risk.identified)) {
+        return undefined;
+    }
+    const deadline = addDuration(risk.identified, within.amount, within.unit);
+    if (deadline === undefined) {
+        return undefined;
+    }
+    const dues = actions
+        .filter(action => action.action.status !== 'cancelled' && action.action.due !== undefined && isRealDate(action.action.due))
+        .map(action => action.action.due!)
+        .sort();
+    const earliestDue = dues[0];
+    // Without any dated action, treatment is late once the deadline has passed.
+    const late = earliestDue !== undefined ? earliestDue > deadline : deadline < context.asOf;
+    return late ? { within, deadline, earliestDue } : undefined;
 }
 
 function harmedAssets(risk: Risk): { harms: Asset[]; derived: boolean } {

@@ -5,7 +5,7 @@
  */
 import { AstUtils, type AstNode, type Reference } from 'langium';
 import { isAbsolute, relative, sep } from 'node:path';
-import type { ImpactValue, LikelihoodValue, TreatmentOption } from '../generated/ast.js';
+import type { ImpactValue, LikelihoodValue, Treatment } from '../generated/ast.js';
 import type { ScaleCell } from './table.js';
 
 export const LIST_SEPARATOR = ', ';
@@ -42,32 +42,15 @@ export function refNames(references: ReadonlyArray<Reference<AstNode & { name?: 
     return references.map(refName).filter((name): name is string => name !== null);
 }
 
+/** A treatment option as exports write it: `defer` postpones the decision (section 11.3). */
+export type ExportedOption = 'reduce' | 'accept' | 'share' | 'avoid' | 'defer';
+
 /** `transfer` is a synonym of `share` (ISO/IEC 27005:2022 risk sharing): exports use `share`. */
-export function treatmentOption(option: TreatmentOption): Exclude<TreatmentOption, 'transfer'> {
+export function treatmentOption(option: Treatment['option']): ExportedOption {
     return option === 'transfer' ? 'share' : option;
 }
 
-/**
- * Compares IDs the way people read them: runs of digits by their number
- * (`R-2` before `R-10`), everything else by character.
- */
-export function compareIds(a: string, b: string): number {
-    const chunks = /(\d+|\D+)/g;
-    const left = a.match(chunks) ?? [];
-    const right = b.match(chunks) ?? [];
-    for (let i = 0; i < Math.min(left.length, right.length); i++) {
-        const [x, y] = [left[i], right[i]];
-        if (x === y) {
-            continue;
-        }
-        const numeric = /^\d/.test(x) && /^\d/.test(y);
-        if (numeric && Number(x) !== Number(y)) {
-            return Number(x) - Number(y);
-        }
-        return x < y ? -1 : 1;
-    }
-    return left.length !== right.length ? left.length - right.length : a < b ? -1 : a > b ? 1 : 0;
-}
+export { compareIds } from '../model/compare-ids.js';
 
 /** Compares two dates (`YYYY-MM-DD`), an absent one last. */
 export function compareDates(a: string | null, b: string | null): number {

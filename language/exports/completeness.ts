@@ -9,9 +9,12 @@ import type { LangiumDocument } from 'langium';
 import { IssueCodes, type IssueCode } from '../validation/issue-codes.js';
 import { isBuiltinDocument } from '../workspace/builtin-documents.js';
 
-/** Errors that leave text unparsed, names unresolved or the method unusable: cells of the export may be empty. */
+/**
+ * Errors that leave text unparsed or read by a guess (a file that is not UTF-8), names
+ * unresolved or the method unusable: cells of the export may be empty or wrong.
+ */
 export const INCOMPLETE_EXPORT_CODES: ReadonlySet<string> = new Set<IssueCode>([
-    IssueCodes.SyntaxError, IssueCodes.UnresolvedReference, IssueCodes.ValueOutOfScale, IssueCodes.UnknownControl,
+    IssueCodes.SyntaxError, IssueCodes.EncodingInvalid, IssueCodes.UnresolvedReference, IssueCodes.ValueOutOfScale, IssueCodes.UnknownControl,
     IssueCodes.InvalidDate, IssueCodes.DuplicateId, IssueCodes.DuplicateProperty, IssueCodes.MethodMissing, IssueCodes.MethodDuplicate,
     IssueCodes.ScaleInvalid, IssueCodes.LevelOverlap, IssueCodes.LevelUncovered, IssueCodes.MatrixInvalid, IssueCodes.AppetiteMissing
 ]);

@@ -12,12 +12,15 @@ export interface CsvOptions {
 }
 
 /**
- * Characters a spreadsheet may read as the start of a formula or a command: `=`,
- * `+`, `-`, `@`, tab, carriage return, NUL, and the full-width forms of the first four.
+ * A cell a spreadsheet may read as a formula or a command: one that begins with tab,
+ * carriage return or NUL, or whose first non-blank character is `=`, `+`, `-`, `@` or
+ * a full-width form of them. Blanks count because importers trim them (LibreOffice's
+ * "Trim spaces" turns ` =1+1` into a formula); blank is any Unicode space (`\s`:
+ * space, tab, line breaks, no-break and ideographic space, BOM) and NUL.
  */
-const FORMULA_START = /^[=+\-@\t\r\0\uFF1D\uFF0B\uFF0D\uFF20]/;
+const FORMULA_START = /^(?:[\t\r\0]|[\s\0]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
 
-/** Prefixes a single quote to a cell that begins with a formula character. */
+/** Prefixes a single quote to a cell that begins with a formula character, blanks before it included. */
 export function neutraliseFormula(cell: string): string {
     return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }

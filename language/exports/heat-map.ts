@@ -19,8 +19,14 @@ export interface HeatMap {
     readonly impact: readonly ScaleCell[];
     /** counts[row][column]: risks in that cell. */
     readonly counts: ReadonlyArray<readonly number[]>;
+    /** risks[row][column]: the IDs of the risks in that cell, in the order given. */
+    readonly risks: ReadonlyArray<ReadonlyArray<readonly string[]>>;
     /** levels[row][column]: the cell's level by the method, null when it gives none. */
     readonly levels: ReadonlyArray<ReadonlyArray<string | null>>;
+    /** The method's level names, lowest first: the order their colours follow. */
+    readonly levelOrder: readonly string[];
+    /** The method's risk appetite: cells above it are above appetite. */
+    readonly appetite: string | null;
     /** Risks without this assessment (no likelihood or impact): in no cell. */
     readonly notAssessed: number;
 }
@@ -29,6 +35,7 @@ export function buildHeatMap(method: MethodModel, risks: readonly RiskEvaluation
     const likelihood = [...method.likelihood].reverse();
     const impact = method.impact;
     const counts = likelihood.map(() => impact.map(() => 0));
+    const ids = likelihood.map(() => impact.map((): string[] => []));
     let notAssessed = 0;
     for (const risk of risks) {
         const assessment: Assessment | undefined = basis === 'inherent' ? risk.inherent : risk.residual;
@@ -38,6 +45,7 @@ export function buildHeatMap(method: MethodModel, risks: readonly RiskEvaluation
             notAssessed++;
         } else {
             counts[row][column]++;
+            ids[row][column].push(risk.risk.name);
         }
     }
     return {
@@ -46,7 +54,10 @@ export function buildHeatMap(method: MethodModel, risks: readonly RiskEvaluation
         likelihood: likelihood.map(value => scaleCell(value)!),
         impact: impact.map(value => scaleCell(value)!),
         counts,
+        risks: ids,
         levels: likelihood.map(l => impact.map(i => method.assess(l.value, i.value).level?.name ?? null)),
+        levelOrder: method.levels.map(level => level.name),
+        appetite: method.appetite?.name ?? null,
         notAssessed
     };
 }

@@ -1,12 +1,13 @@
 /**
- * An export as JSON for tools: `{ version: 1, kind, asOf, model, summary, rows }`.
+ * An export as JSON for tools: `{ version: 2, kind, asOf, model, summary, rows }`.
  * Rows are objects with the columns' camelCase keys, in column order: numbers as
  * numbers, yes/no as booleans, lists as arrays, scale values as `{ value, name }`,
  * and null for an empty cell. json-schema.ts describes the shape.
  */
 import type { AnyExport, Column } from './table.js';
 
-export const JSON_EXPORT_VERSION = 1;
+/** 2 since section 11 of the specification: `threat` and `treatment` of the register are lists. */
+export const JSON_EXPORT_VERSION = 2;
 
 export interface ExportJson {
     readonly version: typeof JSON_EXPORT_VERSION;

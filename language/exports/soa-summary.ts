@@ -10,6 +10,10 @@ export interface ThemeCount {
     readonly controls: number;
     readonly applicable: number;
     readonly notApplicable: number;
+    /** Of the controls not applicable: excluded by an `exclude` line. */
+    readonly excluded: number;
+    /** Of the controls not applicable: with no decision at all (section 11.1). */
+    readonly undecided: number;
     readonly implemented: number;
     readonly partial: number;
     readonly planned: number;
@@ -36,6 +40,8 @@ export function soaSummary(rows: readonly SoaRow[], ownControls: readonly Contro
         controls: selected.length,
         applicable: selected.filter(row => row.applicable).length,
         notApplicable: selected.filter(row => !row.applicable).length,
+        excluded: selected.filter(row => row.decision === 'excluded').length,
+        undecided: selected.filter(row => row.decision === 'undecided').length,
         implemented: selected.filter(row => row.implementation === 'implemented').length,
         partial: selected.filter(row => row.implementation === 'partial').length,
         planned: selected.filter(row => row.implementation === 'planned').length,

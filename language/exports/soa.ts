@@ -7,16 +7,15 @@
  */
 import type { ModelEvaluation } from '../evaluation/model-evaluator.js';
 import { ANNEX_A, type AnnexTheme } from '../builtins/annex-a.js';
-import { isAnnexControl, isControl, type Control, type ControlStatus, type ControlTarget } from '../generated/ast.js';
-import type { Reference } from 'langium';
+import type { ControlApplicability, Decision, Implementation } from '../evaluation/applicability.js';
+import { isControl, type Control, type ControlStatus } from '../generated/ast.js';
 import { compareIds, listText, yesNo } from './cells.js';
 import { soaSummary } from './soa-summary.js';
 import type { Column, ExportOptions, SoaExport } from './table.js';
 
 export type ThemeName = 'Organizational' | 'People' | 'Physical' | 'Technological';
 
-/** How far an applicable control is implemented: the furthest evidence in the model wins. */
-export type Implementation = 'implemented' | 'partial' | 'planned' | 'unknown';
+export type { Implementation };
 
 export interface OwnControlCell {
     readonly id: string;
@@ -28,6 +27,8 @@ export interface SoaRow {
     readonly title: string;
     readonly theme: ThemeName;
     readonly applicable: boolean;
+    /** `included`, `excluded` (an `exclude` line) or `undecided` (section 11.1). */
+    readonly decision: Decision;
     /** Null when the control is not applicable. */
     readonly implementation: Implementation | null;
     readonly ownControls: readonly OwnControlCell[];
@@ -41,6 +42,7 @@ export const SOA_COLUMNS: ReadonlyArray<Column<SoaRow>> = [
     { header: 'Title', key: 'title', text: row => row.title },
     { header: 'Theme', key: 'theme', text: row => row.theme },
     { header: 'Applicable', key: 'applicable', text: row => yesNo(row.applicable) },
+    { header: 'Decision', key: 'decision', text: row => row.decision },
     { header: 'Implementation', key: 'implementation', text: row => row.implementation ?? '' },
     { header: 'Own controls', key: 'ownControls', text: row => listText(row.ownControls.map(ownControlText)) },
     { header: 'Risks', key: 'risks', text: row => listText(row.risks) },
@@ -55,41 +57,28 @@ export const THEME_NAMES: Readonly<Record<AnnexTheme, ThemeName>> = {
     technological: 'Technological'
 };
 
-const EVIDENCE_ORDER: readonly Implementation[] = ['unknown', 'planned', 'partial', 'implemented'];
-
-const ACTION_EVIDENCE: Readonly<Record<string, Implementation>> = {
-    'planned': 'planned',
-    'in-progress': 'partial',
-    'done': 'implemented'
-};
 
 function ownControlText(control: OwnControlCell): string {
     return control.status ? `${control.id} (${control.status})` : control.id;
 }
 
-interface Usage {
-    readonly ownControls: Control[];
-    readonly risks: Set<string>;
-    readonly actions: Set<string>;
-    evidence: Implementation;
-}
 
 export function buildSoa(evaluation: ModelEvaluation, _options: ExportOptions = {}): SoaExport {
-    const usage = collectUsage(evaluation);
     const rows = ANNEX_A.map((entry): SoaRow => {
-        const used = usage.get(entry.id);
-        const risks = [...(used?.risks ?? [])].sort(compareIds);
-        const ownControls = (used?.ownControls ?? []).map(control => ({ id: control.name, status: control.status ?? null }));
+        const control = evaluation.applicability.controlOf(entry.id)!;
+        const ownControls = control.ownControls.map(own => ({ id: own.name, status: own.status ?? null }));
+        const applicable = control.decision === 'included';
         return {
             id: entry.id,
             title: entry.title,
             theme: THEME_NAMES[entry.theme],
-            applicable: used !== undefined,
-            implementation: used?.evidence ?? null,
+            applicable,
+            decision: control.decision,
+            implementation: applicable ? control.implementation ?? 'unknown' : null,
             ownControls,
-            risks,
-            actions: [...(used?.actions ?? [])],
-            justification: justification(risks, ownControls, used !== undefined)
+            risks: control.risks,
+            actions: control.actions,
+            justification: justification(control, ownControls)
         };
     });
     return {
@@ -104,75 +93,26 @@ export function buildSoa(evaluation: ModelEvaluation, _options: ExportOptions = 
     };
 }
 
-function justification(risks: readonly string[], ownControls: readonly OwnControlCell[], applicable: boolean): string {
+/** The user's words for an `include`/`exclude` decision; for a control included through the model, why. */
+function justification(control: ControlApplicability, ownControls: readonly OwnControlCell[]): string {
+    const lines = control.decision === 'excluded' ? control.excludedBy : control.includedBy;
+    const written = lines.map(line => line.justification?.trim()).filter((text): text is string => !!text);
+    if (written.length > 0) {
+        return [...new Set(written)].join('; ');
+    }
+    const { risks } = control;
     if (risks.length > 0) {
         return `Needed for risk${risks.length === 1 ? '' : 's'} ${listText(risks)}`;
     }
-    if (applicable) {
-        return `Implemented by own control${ownControls.length === 1 ? '' : 's'} ${listText(ownControls.map(control => control.id))}; no risk refers to it`;
+    if (ownControls.length > 0) {
+        return `Implemented by own control${ownControls.length === 1 ? '' : 's'} ${listText(ownControls.map(own => own.id))}; no risk refers to it`;
     }
-    return 'Not selected: no risk, action or own control of the model refers to it';
+    if (control.decision === 'undecided') {
+        return 'Not selected: no risk, action or own control of the model refers to it';
+    }
+    return '';
 }
 
 export function ownControlsOf(evaluation: ModelEvaluation): Control[] {
     return evaluation.declarationsById.values().filter(isControl).toArray().sort((a, b) => compareIds(a.name, b.name));
-}
-
-/** Annex A ID -> what refers to it. */
-function collectUsage(evaluation: ModelEvaluation): Map<string, Usage> {
-    const usage = new Map<string, Usage>();
-    const use = (id: string, evidence: Implementation | undefined): Usage => {
-        let entry = usage.get(id);
-        if (!entry) {
-            entry = { ownControls: [], risks: new Set(), actions: new Set(), evidence: 'unknown' };
-            usage.set(id, entry);
-        }
-        if (evidence && EVIDENCE_ORDER.indexOf(evidence) > EVIDENCE_ORDER.indexOf(entry.evidence)) {
-            entry.evidence = evidence;
-        }
-        return entry;
-    };
-    for (const control of ownControlsOf(evaluation)) {
-        for (const annex of control.implements) {
-            if (annex.ref) {
-                use(annex.ref.name, control.status).ownControls.push(control);
-            }
-        }
-    }
-    const risks = [...evaluation.risks].sort((a, b) => compareIds(a.risk.name, b.risk.name));
-    for (const { risk, actions } of risks) {
-        // Existing controls are in place today; an own control is as far as its status says.
-        for (const { id, via } of annexTargets(risk.controls)) {
-            use(id, via ? via.status : 'implemented').risks.add(risk.name);
-        }
-        for (const action of actions) {
-            const status = action.action.status ?? 'planned';
-            if (status === 'cancelled') {
-                continue;
-            }
-            for (const { id } of annexTargets(action.action.controls)) {
-                const entry = use(id, ACTION_EVIDENCE[status]);
-                entry.risks.add(risk.name);
-                entry.actions.add(action.id);
-            }
-        }
-    }
-    return usage;
-}
-
-/** The Annex A controls a list of control references comes down to, each once. */
-function annexTargets(references: ReadonlyArray<Reference<ControlTarget>>): Array<{ id: string; via?: Control }> {
-    const targets = new Map<string, { id: string; via?: Control }>();
-    for (const target of references.map(reference => reference.ref)) {
-        if (isAnnexControl(target)) {
-            targets.set(target.name, { id: target.name });
-        } else if (isControl(target)) {
-            for (const annex of target.implements) {
-                if (annex.ref && !targets.has(annex.ref.name)) {
-                    targets.set(annex.ref.name, { id: annex.ref.name, via: target });
-                }
-            }
-        }
-    }
-    return [...targets.values()];
 }

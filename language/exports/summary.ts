@@ -8,7 +8,7 @@ import { daysBetween, isRealDate } from '../evaluation/dates.js';
 import type { ModelEvaluation } from '../evaluation/model-evaluator.js';
 import type { ActionEvaluation, RiskEvaluation } from '../evaluation/risk-evaluation.js';
 import { acceptanceView } from './acceptance.js';
-import { compareIds, treatmentOption } from './cells.js';
+import { compareIds, treatmentOption, type ExportedOption } from './cells.js';
 
 /** Acceptances and actions this close to their date are flagged, as `acceptance-expiring` does. */
 export const SOON_DAYS = 30;
@@ -29,8 +29,10 @@ export interface ActionSummary {
     readonly overdue: readonly string[];
     /** Actions not cancelled that have a due date. */
     readonly scheduled: number;
-    /** Of those, the ones not overdue on the as-of date. */
+    /** Of those, open ones not overdue and done ones completed by their due date (section 11.5). */
     readonly onTime: number;
+    /** Of those, done ones without a `completed` date: never counted as on time. */
+    readonly completionUnknown: number;
 }
 
 export interface ExpiringAcceptance {
@@ -57,7 +59,7 @@ export interface RegisterSummary {
 }
 
 export interface OptionCount {
-    readonly option: 'reduce' | 'accept' | 'share' | 'avoid';
+    readonly option: ExportedOption;
     readonly risks: number;
 }
 
@@ -106,12 +108,12 @@ export function registerSummary(evaluation: ModelEvaluation, risks: readonly Ris
     };
 }
 
-export function planSummary(evaluation: ModelEvaluation): PlanSummary {
-    const treated = evaluation.risks.filter(risk => risk.risk.treatment);
+export function planSummary(evaluation: ModelEvaluation, risks: readonly RiskEvaluation[] = evaluation.risks): PlanSummary {
+    const treated = risks.filter(risk => risk.risk.treatments.length > 0);
     const actions = treated.flatMap(risk => risk.actions);
-    const options = (['reduce', 'accept', 'share', 'avoid'] as const).map(option => ({
+    const options = (['reduce', 'accept', 'share', 'avoid', 'defer'] as const).map(option => ({
         option,
-        risks: treated.filter(risk => treatmentOption(risk.risk.treatment!.option) === option).length
+        risks: treated.filter(risk => risk.risk.treatments.some(treatment => treatmentOption(treatment.option) === option)).length
     }));
     const dueSoon = actions
         .filter(action => action.open && !action.overdue && action.action.due !== undefined
@@ -129,7 +131,8 @@ export function planSummary(evaluation: ModelEvaluation): PlanSummary {
 
 export function actionSummary(actions: readonly ActionEvaluation[]): ActionSummary {
     const status = (action: ActionEvaluation) => action.action.status ?? 'planned';
-    const scheduled = actions.filter(action => status(action) !== 'cancelled' && action.action.due !== undefined);
+    // Timeliness comes from the evaluation: cancelled actions and those without a real due date have none.
+    const scheduled = actions.filter(action => action.timeliness !== undefined);
     return {
         total: actions.length,
         planned: actions.filter(action => status(action) === 'planned').length,
@@ -138,6 +141,7 @@ export function actionSummary(actions: readonly ActionEvaluation[]): ActionSumma
         cancelled: actions.filter(action => status(action) === 'cancelled').length,
         overdue: actions.filter(action => action.overdue).map(action => action.id).sort(compareIds),
         scheduled: scheduled.length,
-        onTime: scheduled.filter(action => !action.overdue).length
+        onTime: scheduled.filter(action => action.timeliness === 'on time').length,
+        completionUnknown: scheduled.filter(action => action.timeliness === 'completion date unknown').length
     };
 }

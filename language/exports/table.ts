@@ -4,6 +4,9 @@
  * page shows above the table.
  */
 import type { IsoDate } from '../evaluation/dates.js';
+import type { ModelEvaluation } from '../evaluation/model-evaluator.js';
+import type { RiskEvaluation } from '../evaluation/risk-evaluation.js';
+import { hasAnyTag } from '../model/tags.js';
 import type { HeatMap } from './heat-map.js';
 import type { PlanRow } from './plan.js';
 import type { RegisterRow } from './register.js';
@@ -26,6 +29,12 @@ export interface Column<Row> {
     readonly key: keyof Row & string;
     /** The cell as text; empty for an empty cell. */
     readonly text: (row: Row) => string;
+    /**
+     * What typed formats (XLSX, HTML) make of the cell beyond its row value: `date` for a
+     * `YYYY-MM-DD` string shown as a date, `level` for a level name coloured by level.
+     * Numbers need no hint: a number in the row is a number in the cell.
+     */
+    readonly cell?: 'date' | 'level';
 }
 
 interface ExportBase<Kind extends ExportKind, Row, Summary> {
@@ -54,6 +63,17 @@ export interface ExportOptions {
      * current folder for a model given as files. Without it, `File` is the absolute path.
      */
     readonly baseDir?: string;
+    /**
+     * `--tag`: the register and the plan show only the risks that carry one of these tags.
+     * Empty or absent: every risk.
+     */
+    readonly tags?: readonly string[];
+}
+
+/** The risks an export shows: all of them, or those carrying one of `options.tags`. */
+export function selectedRisks(evaluation: ModelEvaluation, options: ExportOptions): readonly RiskEvaluation[] {
+    const tags = options.tags ?? [];
+    return tags.length === 0 ? evaluation.risks : evaluation.risks.filter(risk => hasAnyTag(risk.risk, tags));
 }
 
 /** An export as text: the header row and one array of cells per row, in column order. */

@@ -28,9 +28,12 @@ export type RiskLanguageKeywordNames =
     | "accept"
     | "acceptance"
     | "accepted"
+    | "accepts"
     | "action"
+    | "affects"
     | "annex"
     | "appetite"
+    | "applicability"
     | "approved"
     | "assessed"
     | "asset"
@@ -39,16 +42,19 @@ export type RiskLanguageKeywordNames =
     | "by"
     | "cancelled"
     | "closed"
+    | "completed"
     | "confidentiality"
     | "consequence"
     | "control"
     | "controls"
     | "day"
     | "days"
+    | "defer"
     | "done"
     | "due"
     | "environmental"
     | "every"
+    | "exclude"
     | "excludes"
     | "exploits"
     | "external"
@@ -59,6 +65,7 @@ export type RiskLanguageKeywordNames =
     | "implemented"
     | "implements"
     | "in-progress"
+    | "include"
     | "includes"
     | "information"
     | "integrity"
@@ -67,6 +74,7 @@ export type RiskLanguageKeywordNames =
     | "level"
     | "levels"
     | "likelihood"
+    | "longest"
     | "major"
     | "management"
     | "matrix"
@@ -102,10 +110,12 @@ export type RiskLanguageKeywordNames =
     | "supporting"
     | "supports"
     | "system"
+    | "tags"
     | "technological"
     | "theme"
     | "threat"
     | "transfer"
+    | "treat"
     | "treating"
     | "treatment"
     | "until"
@@ -113,6 +123,7 @@ export type RiskLanguageKeywordNames =
     | "week"
     | "weeks"
     | "with"
+    | "within"
     | "year"
     | "years"
     | "{"
@@ -148,6 +159,7 @@ export interface AcceptCriteria extends langium.AstNode {
     readonly $type: 'AcceptCriteria';
     appetite?: langium.Reference<Level>;
     lasts?: Duration;
+    longest?: Duration;
     major?: langium.Reference<Level>;
 }
 
@@ -155,6 +167,7 @@ export const AcceptCriteria = {
     $type: 'AcceptCriteria',
     appetite: 'appetite',
     lasts: 'lasts',
+    longest: 'longest',
     major: 'major'
 } as const;
 
@@ -165,6 +178,7 @@ export function isAcceptCriteria(item: unknown): item is AcceptCriteria {
 export interface Action extends langium.AstNode {
     readonly $container: Treatment;
     readonly $type: 'Action';
+    completed?: string;
     controls: Array<langium.Reference<ControlTarget>>;
     due?: string;
     name?: string;
@@ -175,6 +189,7 @@ export interface Action extends langium.AstNode {
 
 export const Action = {
     $type: 'Action',
+    completed: 'completed',
     controls: 'controls',
     due: 'due',
     name: 'name',
@@ -218,6 +233,40 @@ export function isAnnexTheme(item: unknown): item is AnnexTheme {
     return item === 'organizational' || item === 'people' || item === 'physical' || item === 'technological';
 }
 
+export interface Applicability extends langium.AstNode {
+    readonly $container: Model;
+    readonly $type: 'Applicability';
+    decisions: Array<ApplicabilityDecision>;
+}
+
+export const Applicability = {
+    $type: 'Applicability',
+    decisions: 'decisions'
+} as const;
+
+export function isApplicability(item: unknown): item is Applicability {
+    return reflection.isInstance(item, Applicability.$type);
+}
+
+export interface ApplicabilityDecision extends langium.AstNode {
+    readonly $container: Applicability;
+    readonly $type: 'ApplicabilityDecision';
+    controls: Array<langium.Reference<AnnexControl>>;
+    decision: 'exclude' | 'include';
+    justification?: string;
+}
+
+export const ApplicabilityDecision = {
+    $type: 'ApplicabilityDecision',
+    controls: 'controls',
+    decision: 'decision',
+    justification: 'justification'
+} as const;
+
+export function isApplicabilityDecision(item: unknown): item is ApplicabilityDecision {
+    return reflection.isInstance(item, ApplicabilityDecision.$type);
+}
+
 export interface Approval extends langium.AstNode {
     readonly $container: Scope;
     readonly $type: 'Approval';
@@ -245,6 +294,7 @@ export interface Asset extends langium.AstNode {
     name: string;
     owner?: langium.Reference<Role>;
     supports: Array<langium.Reference<Asset>>;
+    tags: Array<string>;
     title: string;
 }
 
@@ -257,6 +307,7 @@ export const Asset = {
     name: 'name',
     owner: 'owner',
     supports: 'supports',
+    tags: 'tags',
     title: 'title'
 } as const;
 
@@ -281,6 +332,7 @@ export interface Control extends langium.AstNode {
     name: string;
     owner?: langium.Reference<Role>;
     status?: ControlStatus;
+    tags: Array<string>;
     title: string;
 }
 
@@ -290,6 +342,7 @@ export const Control = {
     name: 'name',
     owner: 'owner',
     status: 'status',
+    tags: 'tags',
     title: 'title'
 } as const;
 
@@ -330,7 +383,7 @@ export function isDeclaration(item: unknown): item is Declaration {
 }
 
 export interface Duration extends langium.AstNode {
-    readonly $container: AcceptCriteria | ReviewCadence;
+    readonly $container: AcceptCriteria | ReviewCadence | TreatWithin;
     readonly $type: 'Duration';
     amount: number;
     unit: DurationUnit;
@@ -352,7 +405,7 @@ export function isDurationUnit(item: unknown): item is DurationUnit {
     return item === 'day' || item === 'days' || item === 'week' || item === 'weeks' || item === 'month' || item === 'months' || item === 'year' || item === 'years';
 }
 
-export type Element = AnnexControl | Asset | Control | Method | Risk | Role | Scope | Threat | Vulnerability;
+export type Element = AnnexControl | Applicability | Asset | Control | Method | Risk | Role | Scope | Threat | Vulnerability;
 
 export const Element = {
     $type: 'Element'
@@ -550,6 +603,7 @@ export interface Method extends langium.AstNode {
     scales: Array<Scale>;
     score?: Score;
     title: string;
+    treatWithin: Array<TreatWithin>;
 }
 
 export const Method = {
@@ -560,7 +614,8 @@ export const Method = {
     reviews: 'reviews',
     scales: 'scales',
     score: 'score',
-    title: 'title'
+    title: 'title',
+    treatWithin: 'treatWithin'
 } as const;
 
 export function isMethod(item: unknown): item is Method {
@@ -601,7 +656,7 @@ export function isPrimaryCategory(item: unknown): item is PrimaryCategory {
 export interface Residual extends langium.AstNode {
     readonly $container: Risk;
     readonly $type: 'Residual';
-    impact: langium.Reference<ImpactValue>;
+    impact?: langium.Reference<ImpactValue>;
     likelihood: langium.Reference<LikelihoodValue>;
 }
 
@@ -636,10 +691,12 @@ export interface Risk extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Risk';
     acceptances: Array<Acceptance>;
+    affects: Array<SecurityProperty>;
     consequence?: string;
     controls: Array<langium.Reference<ControlTarget>>;
     exploits: Array<langium.Reference<Vulnerability>>;
     harms: Array<langium.Reference<Asset>>;
+    identified?: string;
     impact?: langium.Reference<ImpactValue>;
     likelihood?: langium.Reference<LikelihoodValue>;
     name: string;
@@ -649,18 +706,21 @@ export interface Risk extends langium.AstNode {
     reviewed?: string;
     scope?: langium.Reference<Scope>;
     status?: RiskStatus;
-    threat?: langium.Reference<Threat>;
+    tags: Array<string>;
+    threats: Array<langium.Reference<Threat>>;
     title: string;
-    treatment?: Treatment;
+    treatments: Array<Treatment>;
 }
 
 export const Risk = {
     $type: 'Risk',
     acceptances: 'acceptances',
+    affects: 'affects',
     consequence: 'consequence',
     controls: 'controls',
     exploits: 'exploits',
     harms: 'harms',
+    identified: 'identified',
     impact: 'impact',
     likelihood: 'likelihood',
     name: 'name',
@@ -670,9 +730,10 @@ export const Risk = {
     reviewed: 'reviewed',
     scope: 'scope',
     status: 'status',
-    threat: 'threat',
+    tags: 'tags',
+    threats: 'threats',
     title: 'title',
-    treatment: 'treatment'
+    treatments: 'treatments'
 } as const;
 
 export function isRisk(item: unknown): item is Risk {
@@ -688,6 +749,7 @@ export function isRiskStatus(item: unknown): item is RiskStatus {
 export interface Role extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Role';
+    accepts?: langium.Reference<Level>;
     management: boolean;
     name: string;
     title: string;
@@ -695,6 +757,7 @@ export interface Role extends langium.AstNode {
 
 export const Role = {
     $type: 'Role',
+    accepts: 'accepts',
     management: 'management',
     name: 'name',
     title: 'title'
@@ -757,6 +820,12 @@ export function isScore(item: unknown): item is Score {
     return reflection.isInstance(item, Score.$type);
 }
 
+export type SecurityProperty = 'availability' | 'confidentiality' | 'integrity';
+
+export function isSecurityProperty(item: unknown): item is SecurityProperty {
+    return item === 'confidentiality' || item === 'integrity' || item === 'availability';
+}
+
 export interface SupportingCategory extends langium.AstNode {
     readonly $container: Asset;
     readonly $type: 'SupportingCategory';
@@ -779,6 +848,7 @@ export interface Threat extends langium.AstNode {
     readonly $type: 'Threat';
     name: string;
     source?: ThreatSource;
+    tags: Array<string>;
     title: string;
 }
 
@@ -786,6 +856,7 @@ export const Threat = {
     $type: 'Threat',
     name: 'name',
     source: 'source',
+    tags: 'tags',
     title: 'title'
 } as const;
 
@@ -803,15 +874,19 @@ export interface Treatment extends langium.AstNode {
     readonly $container: Risk;
     readonly $type: 'Treatment';
     actions: Array<Action>;
-    option: TreatmentOption;
+    option: 'defer' | TreatmentOption;
     party?: string;
+    reason?: string;
+    until?: string;
 }
 
 export const Treatment = {
     $type: 'Treatment',
     actions: 'actions',
     option: 'option',
-    party: 'party'
+    party: 'party',
+    reason: 'reason',
+    until: 'until'
 } as const;
 
 export function isTreatment(item: unknown): item is Treatment {
@@ -824,11 +899,29 @@ export function isTreatmentOption(item: unknown): item is TreatmentOption {
     return item === 'reduce' || item === 'accept' || item === 'share' || item === 'transfer' || item === 'avoid';
 }
 
+export interface TreatWithin extends langium.AstNode {
+    readonly $container: Method;
+    readonly $type: 'TreatWithin';
+    level: langium.Reference<Level>;
+    within: Duration;
+}
+
+export const TreatWithin = {
+    $type: 'TreatWithin',
+    level: 'level',
+    within: 'within'
+} as const;
+
+export function isTreatWithin(item: unknown): item is TreatWithin {
+    return reflection.isInstance(item, TreatWithin.$type);
+}
+
 export interface Vulnerability extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Vulnerability';
     name: string;
     on: Array<langium.Reference<Asset>>;
+    tags: Array<string>;
     title: string;
 }
 
@@ -836,6 +929,7 @@ export const Vulnerability = {
     $type: 'Vulnerability',
     name: 'name',
     on: 'on',
+    tags: 'tags',
     title: 'title'
 } as const;
 
@@ -848,6 +942,8 @@ export type RiskLanguageAstType = {
     Acceptance: Acceptance
     Action: Action
     AnnexControl: AnnexControl
+    Applicability: Applicability
+    ApplicabilityDecision: ApplicabilityDecision
     Approval: Approval
     Asset: Asset
     AssetCategory: AssetCategory
@@ -879,6 +975,7 @@ export type RiskLanguageAstType = {
     Score: Score
     SupportingCategory: SupportingCategory
     Threat: Threat
+    TreatWithin: TreatWithin
     Treatment: Treatment
     Vulnerability: Vulnerability
 }
@@ -895,6 +992,10 @@ export class RiskLanguageAstReflection extends langium.AbstractAstReflection {
                 },
                 lasts: {
                     name: AcceptCriteria.lasts,
+                    optional: true
+                },
+                longest: {
+                    name: AcceptCriteria.longest,
                     optional: true
                 },
                 major: {
@@ -936,6 +1037,10 @@ export class RiskLanguageAstReflection extends langium.AbstractAstReflection {
         Action: {
             name: Action.$type,
             properties: {
+                completed: {
+                    name: Action.completed,
+                    optional: true
+                },
                 controls: {
                     name: Action.controls,
                     defaultValue: [],
@@ -979,6 +1084,35 @@ export class RiskLanguageAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ControlTarget.$type, Element.$type]
+        },
+        Applicability: {
+            name: Applicability.$type,
+            properties: {
+                decisions: {
+                    name: Applicability.decisions,
+                    defaultValue: [],
+                    optional: true
+                }
+            },
+            superTypes: [Element.$type]
+        },
+        ApplicabilityDecision: {
+            name: ApplicabilityDecision.$type,
+            properties: {
+                controls: {
+                    name: ApplicabilityDecision.controls,
+                    defaultValue: [],
+                    referenceType: AnnexControl.$type
+                },
+                decision: {
+                    name: ApplicabilityDecision.decision
+                },
+                justification: {
+                    name: ApplicabilityDecision.justification,
+                    optional: true
+                }
+            },
+            superTypes: []
         },
         Approval: {
             name: Approval.$type,
@@ -1029,6 +1163,11 @@ export class RiskLanguageAstReflection extends langium.AbstractAstReflection {
                     referenceType: Asset.$type,
                     optional: true
                 },
+                tags: {
+                    name: Asset.tags,
+                    defaultValue: [],
+                    optional: true
+                },
                 title: {
                     name: Asset.title
                 }
@@ -1060,6 +1199,11 @@ export class RiskLanguageAstReflection extends langium.AbstractAstReflection {
                 },
                 status: {
                     name: Control.status,
+                    optional: true
+                },
+                tags: {
+                    name: Control.tags,
+                    defaultValue: [],
                     optional: true
                 },
                 title: {
@@ -1266,6 +1410,11 @@ export class RiskLanguageAstReflection extends langium.AbstractAstReflection {
                 },
                 title: {
                     name: Method.title
+                },
+                treatWithin: {
+                    name: Method.treatWithin,
+                    defaultValue: [],
+                    optional: true
                 }
             },
             superTypes: [Element.$type]
@@ -1298,7 +1447,8 @@ export class RiskLanguageAstReflection extends langium.AbstractAstReflection {
             properties: {
                 impact: {
                     name: Residual.impact,
-                    referenceType: ImpactValue.$type
+                    referenceType: ImpactValue.$type,
+                    optional: true
                 },
                 likelihood: {
                     name: Residual.likelihood,
@@ -1329,6 +1479,11 @@ export class RiskLanguageAstReflection extends langium.AbstractAstReflection {
                     defaultValue: [],
                     optional: true
                 },
+                affects: {
+                    name: Risk.affects,
+                    defaultValue: [],
+                    optional: true
+                },
                 consequence: {
                     name: Risk.consequence,
                     optional: true
@@ -1349,6 +1504,10 @@ export class RiskLanguageAstReflection extends langium.AbstractAstReflection {
                     name: Risk.harms,
                     defaultValue: [],
                     referenceType: Asset.$type,
+                    optional: true
+                },
+                identified: {
+                    name: Risk.identified,
                     optional: true
                 },
                 impact: {
@@ -1392,16 +1551,23 @@ export class RiskLanguageAstReflection extends langium.AbstractAstReflection {
                     name: Risk.status,
                     optional: true
                 },
-                threat: {
-                    name: Risk.threat,
+                tags: {
+                    name: Risk.tags,
+                    defaultValue: [],
+                    optional: true
+                },
+                threats: {
+                    name: Risk.threats,
+                    defaultValue: [],
                     referenceType: Threat.$type,
                     optional: true
                 },
                 title: {
                     name: Risk.title
                 },
-                treatment: {
-                    name: Risk.treatment,
+                treatments: {
+                    name: Risk.treatments,
+                    defaultValue: [],
                     optional: true
                 }
             },
@@ -1410,6 +1576,11 @@ export class RiskLanguageAstReflection extends langium.AbstractAstReflection {
         Role: {
             name: Role.$type,
             properties: {
+                accepts: {
+                    name: Role.accepts,
+                    referenceType: Level.$type,
+                    optional: true
+                },
                 management: {
                     name: Role.management,
                     defaultValue: false,
@@ -1492,11 +1663,29 @@ export class RiskLanguageAstReflection extends langium.AbstractAstReflection {
                     name: Threat.source,
                     optional: true
                 },
+                tags: {
+                    name: Threat.tags,
+                    defaultValue: [],
+                    optional: true
+                },
                 title: {
                     name: Threat.title
                 }
             },
             superTypes: [Declaration.$type, Element.$type]
+        },
+        TreatWithin: {
+            name: TreatWithin.$type,
+            properties: {
+                level: {
+                    name: TreatWithin.level,
+                    referenceType: Level.$type
+                },
+                within: {
+                    name: TreatWithin.within
+                }
+            },
+            superTypes: []
         },
         Treatment: {
             name: Treatment.$type,
@@ -1512,6 +1701,14 @@ export class RiskLanguageAstReflection extends langium.AbstractAstReflection {
                 party: {
                     name: Treatment.party,
                     optional: true
+                },
+                reason: {
+                    name: Treatment.reason,
+                    optional: true
+                },
+                until: {
+                    name: Treatment.until,
+                    optional: true
                 }
             },
             superTypes: []
@@ -1526,6 +1723,11 @@ export class RiskLanguageAstReflection extends langium.AbstractAstReflection {
                     name: Vulnerability.on,
                     defaultValue: [],
                     referenceType: Asset.$type,
+                    optional: true
+                },
+                tags: {
+                    name: Vulnerability.tags,
+                    defaultValue: [],
                     optional: true
                 },
                 title: {

@@ -5,10 +5,13 @@
  * | code | fix |
  * | --- | --- |
  * | `unaccepted-residual`, `acceptance-expired`, `acceptance-outdated` | Add an acceptance (stub by an authorised role, on the as-of date, at the residual level) |
+ * | `acceptance-incomplete` (no justification) | Add a justification (a placeholder saying what to write) |
  * | `unresolved-reference` | Change to the suggested name (preferred); declare the name as what the reference expects |
  * | `unknown-control` | Change to the nearest Annex A control (preferred) |
- * | `missing-owner` | Add `owner ROLE` (the model's first role) |
+ * | `missing-owner`, `action-incomplete` (no owner) | Add `owner ROLE` (the model's first role) |
  * | `action-overdue` | Mark the action done |
+ * | `syntax-error` (a word a block does not take, near one it does) | Change it to that keyword (preferred) |
+ * | `syntax-error` (`residual impact … likelihood …`) | Write the likelihood first (preferred) |
  */
 import type { LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
@@ -18,19 +21,24 @@ import { IssueCodes, type IssueCode } from '../validation/issue-codes.js';
 import { isBuiltinDocument } from '../workspace/builtin-documents.js';
 import { addAcceptance } from './code-actions/acceptance-fix.js';
 import { markActionDone } from './code-actions/action-fixes.js';
+import { addAcceptanceJustification } from './code-actions/justification-fixes.js';
 import { addOwner } from './code-actions/owner-fix.js';
 import { ModelFacts } from './code-actions/model-facts.js';
 import { dataOf, type QuickFix } from './code-actions/quick-fix.js';
 import { fixUnknownControl, fixUnresolvedReference } from './code-actions/reference-fixes.js';
+import { fixSyntaxError } from './code-actions/syntax-fixes.js';
 
 export const QUICK_FIXES: Readonly<Partial<Record<IssueCode, QuickFix>>> = {
     [IssueCodes.UnacceptedResidual]: addAcceptance,
     [IssueCodes.AcceptanceExpired]: addAcceptance,
     [IssueCodes.AcceptanceOutdated]: addAcceptance,
+    [IssueCodes.AcceptanceIncomplete]: addAcceptanceJustification,
     [IssueCodes.UnresolvedReference]: fixUnresolvedReference,
     [IssueCodes.UnknownControl]: fixUnknownControl,
     [IssueCodes.MissingOwner]: addOwner,
-    [IssueCodes.ActionOverdue]: markActionDone
+    [IssueCodes.ActionIncomplete]: addOwner,
+    [IssueCodes.ActionOverdue]: markActionDone,
+    [IssueCodes.SyntaxError]: fixSyntaxError
 };
 
 export class RiskCodeActionProvider implements CodeActionProvider {

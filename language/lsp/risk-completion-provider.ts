@@ -12,7 +12,12 @@
  * * the model's own controls, then the 93 Annex A controls in numeric order with their
  *   titles, after `controls` and `implements`;
  * * the as-of date (`risk.asOf`, or today) wherever a date is expected: after `on`,
- *   `due`, `reviewed`, `until`;
+ *   `due`, `reviewed`, `until`, `completed`, `identified`;
+ * * after `accepts`, only the levels below `major` (no other role may accept a major risk);
+ * * after `include` and `exclude`, the Annex A controls no line of the `applicability`
+ *   block decides yet;
+ * * after `tags`, the tags the model already uses, so that one label is spelt one way;
+ * * after `affects`, the security properties not listed yet;
  * * snippets for a new risk, a primary and a supporting asset, and — while the model
  *   has none — the method, where a declaration may start.
  *
@@ -24,7 +29,8 @@ import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionCont
 import { CompletionItemKind, InsertTextFormat, type CancellationToken, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import { ANNEX_A } from '../builtins/annex-a.js';
 import { today } from '../evaluation/dates.js';
-import { Asset, ImpactValue, isAnnexControl, isAsset, isControl, isImpactValue, isLevel, isLikelihoodValue, isMethod, isModel, isRole, LikelihoodValue, Risk, Role, Vulnerability, type Level } from '../generated/ast.js';
+import { Asset, ImpactValue, isAnnexControl, isApplicabilityDecision, isAsset, isControl, isImpactValue, isLevel, isLikelihoodValue, isMethod, isModel, isRisk, isRole, LikelihoodValue, Risk, Role, Vulnerability, type ApplicabilityDecision, type Level } from '../generated/ast.js';
+import type { ModelEvaluator } from '../evaluation/model-evaluator.js';
 import { isBuiltinDocument } from '../workspace/builtin-documents.js';
 import type { RiskServices } from '../risk-module.js';
 import type { RiskSettings } from '../workspace/risk-settings.js';
@@ -46,9 +52,11 @@ export class RiskCompletionProvider extends DefaultCompletionProvider {
     private readonly settings: RiskSettings;
     private readonly indexManager: IndexManager;
     private readonly documents: LangiumDocuments;
+    private readonly evaluator: ModelEvaluator;
 
     constructor(services: RiskServices) {
         super(services);
+        this.evaluator = services.evaluation.ModelEvaluator;
         this.settings = services.settings.RiskSettings;
         this.indexManager = services.shared.workspace.IndexManager;
         this.documents = services.shared.workspace.LangiumDocuments;
@@ -83,11 +91,19 @@ export class RiskCompletionProvider extends DefaultCompletionProvider {
             this.completionForDate(context, acceptor);
             return;
         }
+        if (AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment)?.feature === 'tags') {
+            this.completionForTags(context, acceptor);
+            return;
+        }
         return super.completionFor(context, next, acceptor);
     }
 
     protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
         const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+        if (rule?.name === 'SecurityProperty' && isRisk(context.node) && context.node.affects.includes(keyword.value as never)) {
+            // `affects confidentiality, |`: a property listed already is not offered again.
+            return false;
+        }
         return super.filterKeyword(context, keyword) && !(rule && LIBRARY_RULES.has(rule.name));
     }
 
@@ -121,6 +137,12 @@ export class RiskCompletionProvider extends DefaultCompletionProvider {
             }
             if (layer && isAsset(node)) {
                 return node !== refInfo.container && (node.category?.layer ?? layer) === layer;
+            }
+            if (isLevel(node) && isRole(refInfo.container) && refInfo.property === 'accepts') {
+                return !this.evaluator.evaluate().method?.isMajor(node);
+            }
+            if (isAnnexControl(node) && isApplicabilityDecision(refInfo.container)) {
+                return !decidedElsewhere(refInfo.container, context.offset).has(node.name);
             }
             return true;
         });
@@ -180,6 +202,30 @@ export class RiskCompletionProvider extends DefaultCompletionProvider {
             detail: asOf === today() ? 'today' : 'the as-of date (risk.asOf)',
             sortText: '0'
         });
+    }
+
+    /** The tags the model uses, most used first, as the strings to write. */
+    private completionForTags(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const own = new Set(context.node ? tagsOf(context.node) : []);
+        const counts = new Map<string, number>();
+        for (const document of this.documents.all) {
+            const model = document.parseResult.value;
+            if (isBuiltinDocument(document) || !isModel(model)) {
+                continue;
+            }
+            for (const node of AstUtils.streamAst(model)) {
+                for (const tag of tagsOf(node)) {
+                    counts.set(tag, (counts.get(tag) ?? 0) + 1);
+                }
+            }
+        }
+        const used = [...counts].filter(([tag]) => !own.has(tag) && tag !== '').sort(([a, m], [b, n]) => n - m || a.localeCompare(b));
+        used.forEach(([tag, count], index) => acceptor(context, {
+            label: JSON.stringify(tag),
+            kind: CompletionItemKind.Value,
+            detail: `tag used ${count === 1 ? 'once' : `${count} times`} in the model`,
+            sortText: order(index)
+        }));
     }
 
     private snippetsFor(keyword: string): CompletionValueItem[] {
@@ -272,6 +318,20 @@ function listedElsewhere(refInfo: ReferenceInfo, offset: number): Set<string> {
     }
     return new Set(value
         .filter((reference): reference is Reference => isReference(reference))
+        .filter(reference => !reference.$refNode || offset < reference.$refNode.offset || offset > reference.$refNode.end)
+        .map(reference => reference.$refText));
+}
+
+/** The `tags` of a risk, asset, threat, vulnerability or own control; none for anything else. */
+function tagsOf(node: AstNode): readonly string[] {
+    const tags = (node as { tags?: unknown }).tags;
+    return Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === 'string') : [];
+}
+
+/** Annex A IDs the `applicability` block decides already, leaving out the reference at the cursor. */
+function decidedElsewhere(decision: ApplicabilityDecision, offset: number): Set<string> {
+    return new Set(decision.$container.decisions
+        .flatMap(line => line.controls)
         .filter(reference => !reference.$refNode || offset < reference.$refNode.offset || offset > reference.$refNode.end)
         .map(reference => reference.$refText));
 }

@@ -11,8 +11,9 @@ import type { DocumentSymbol, DocumentSymbolParams } from 'vscode-languageserver
 import type { ModelEvaluator } from '../evaluation/model-evaluator.js';
 import type { MethodModel } from '../evaluation/method-model.js';
 import type { RiskEvaluation } from '../evaluation/risk-evaluation.js';
-import { isAsset, isMethod, isRisk, type Action, type Element, type Level, type Method, type Model, type Risk, type Scale } from '../generated/ast.js';
+import { isApplicability, isAsset, isMethod, isRisk, type Action, type Element, type Level, type Method, type Model, type Risk, type Scale } from '../generated/ast.js';
 import type { RiskServices } from '../risk-module.js';
+import { actionsOf } from '../model/risk-parts.js';
 
 export class RiskDocumentSymbolProvider implements DocumentSymbolProvider {
     private readonly evaluator: ModelEvaluator;
@@ -35,6 +36,10 @@ export class RiskDocumentSymbolProvider implements DocumentSymbolProvider {
         if (isRisk(element)) {
             const evaluation = this.evaluator.evaluate();
             return this.symbol(element, element.name, riskDetail(evaluation.evaluationOf(element), evaluation.method), this.actionSymbols(element));
+        }
+        if (isApplicability(element)) {
+            const decisions = element.decisions.length;
+            return this.symbol(element, 'applicability', `${decisions} decision${decisions === 1 ? '' : 's'}`, [], 'applicability');
         }
         const detail = isAsset(element) && element.category ? `${element.category.layer} ${element.category.kind}` : element.title;
         return this.symbol(element, element.name, detail);
@@ -61,7 +66,7 @@ export class RiskDocumentSymbolProvider implements DocumentSymbolProvider {
 
     private actionSymbols(risk: Risk): DocumentSymbol[] {
         const evaluation = this.evaluator.evaluate().evaluationOf(risk);
-        return (risk.treatment?.actions ?? []).flatMap((action: Action, index) => {
+        return actionsOf(risk).flatMap((action: Action, index) => {
             const id = evaluation?.actions[index]?.id ?? action.name;
             return this.symbol(action, id, action.title, undefined, action.name ? undefined : 'action') ?? [];
         });

@@ -6,7 +6,8 @@
  * * A block's `{` ends its declaration line; inside, one property per line; `}` on a line
  *   of its own. Method sub-blocks (`scale`, `levels`, `matrix`, `accept`), treatments,
  *   actions and acceptances are blocks like any other; a matrix row is one line
- *   (`High: Moderate High Critical`).
+ *   (`High: Moderate High Critical`); so is each `include`/`exclude` line of the
+ *   `applicability` block, `treat LEVEL within …`, and a `treatment defer until … "…"`.
  * * Threats, vulnerabilities and controls keep the shape their author chose: a block written
  *   on one line stays on one line (`threat Phishing "…" { source external }`); a block
  *   spread over lines gets one property per line.
@@ -32,14 +33,14 @@ import { droppedNodeOf } from '../parser/risk-parser.js';
 /** The keywords that begin a property line inside the block of each declaration. */
 const PROPERTY_KEYWORDS: Readonly<Record<string, ReadonlySet<string>>> = {
     Scope: new Set(['owner', 'includes', 'excludes']),
-    Asset: new Set(['owner', 'confidentiality', 'integrity', 'availability', 'supports']),
-    Threat: new Set(['source']),
-    Vulnerability: new Set(['on']),
-    Control: new Set(['implements', 'status', 'owner']),
-    Risk: new Set(['owner', 'scope', 'threat', 'exploits', 'on', 'harms', 'consequence', 'controls', 'likelihood', 'impact', 'status', 'reviewed']),
-    Action: new Set(['owner', 'due', 'status', 'controls']),
+    Asset: new Set(['owner', 'confidentiality', 'integrity', 'availability', 'supports', 'tags']),
+    Threat: new Set(['source', 'tags']),
+    Vulnerability: new Set(['on', 'tags']),
+    Control: new Set(['implements', 'status', 'owner', 'tags']),
+    Risk: new Set(['owner', 'scope', 'threat', 'exploits', 'on', 'harms', 'affects', 'consequence', 'controls', 'likelihood', 'impact', 'status', 'reviewed', 'identified', 'tags']),
+    Action: new Set(['owner', 'due', 'completed', 'status', 'controls']),
     Acceptance: new Set(['by', 'level']),
-    AcceptCriteria: new Set(['appetite', 'major', 'lasts'])
+    AcceptCriteria: new Set(['appetite', 'major', 'lasts', 'longest'])
 };
 
 /** Nested nodes that begin a line of their own inside their container's block. */
@@ -47,8 +48,12 @@ const LINE_NODES: ReadonlySet<string> = new Set([
     'LikelihoodScale', 'ImpactScale', 'Score', 'Levels', 'Matrix', 'AcceptCriteria', 'ReviewCadence',
     'LikelihoodValue', 'ImpactValue', 'Level', 'MatrixRowLabel',
     'Approval', 'PrimaryCategory', 'SupportingCategory',
-    'Treatment', 'Action', 'Residual', 'Acceptance'
+    'Treatment', 'Action', 'Residual', 'Acceptance',
+    'TreatWithin', 'ApplicabilityDecision'
 ]);
+
+/** One-line constructs whose long comma lists (`exclude A.7.1, A.7.2, …`) may go on over continuation lines. */
+const CONTINUED_LINES: ReadonlySet<string> = new Set(['ApplicabilityDecision']);
 
 /** Blocks that stay on one line when their author wrote them on one line. */
 const COMPACTABLE: ReadonlySet<string> = new Set(['Threat', 'Vulnerability', 'Control']);
@@ -64,6 +69,11 @@ const propertyLine: FormattingAction = { options: {}, moves: [{ tabs: 1, lines: 
 const firstPropertyLine: FormattingAction = Formatting.indent();
 /** The item after a comma: one space, or — where the author broke the line — a continuation line. */
 const afterComma: FormattingAction = { options: {}, moves: [{ characters: 1 }, { tabs: 2, lines: 1 }] };
+/**
+ * The same after a comma of a line that is a node of its own (`exclude A.7.1, …` in the
+ * `applicability` block): the node already stands one level in, so one more level.
+ */
+const afterCommaInLineNode: FormattingAction = { options: {}, moves: [{ characters: 1 }, { tabs: 1, lines: 1 }] };
 /** A top-level declaration after a one-line one: its own line, at most one blank line before it. */
 const declarationLine: FormattingAction = { options: {}, moves: [{ lines: 1 }, { lines: 2 }] };
 /** A top-level declaration next to a multi-line one: exactly one blank line between them. */
@@ -200,7 +210,7 @@ export class RiskFormatter extends AbstractFormatter {
         for (let index = 1; index < headerEnd; index++) {
             const child = children[index];
             if (!child.hidden) {
-                formatter.cst([child]).prepend(this.inlineSpacing(children, index, false));
+                formatter.cst([child]).prepend(this.inlineSpacing(children, index, CONTINUED_LINES.has(node.$type) ? afterCommaInLineNode : undefined));
             }
         }
         if (!braces) {
@@ -224,7 +234,7 @@ export class RiskFormatter extends AbstractFormatter {
             } else if (this.isPropertyStart(node, child)) {
                 formatter.cst([child]).prepend(expanded ? (afterOpen ? firstPropertyLine : propertyLine) : oneSpace);
             } else {
-                formatter.cst([child]).prepend(this.inlineSpacing(children, index, expanded));
+                formatter.cst([child]).prepend(this.inlineSpacing(children, index, expanded ? afterComma : undefined));
             }
         }
         if (interior.length === 0) {
@@ -234,8 +244,8 @@ export class RiskFormatter extends AbstractFormatter {
         }
     }
 
-    /** The space before a token that continues a line. */
-    private inlineSpacing(children: readonly CstNode[], index: number, continuationAllowed: boolean): FormattingAction {
+    /** The space before a token that continues a line; after a comma, `continuation` keeps an author's line break. */
+    private inlineSpacing(children: readonly CstNode[], index: number, continuation: FormattingAction | undefined): FormattingAction {
         const child = children[index];
         if (this.isKeyword(child, ',') || this.isKeyword(child, ':') || this.isKeyword(child, '..')) {
             return noSpace;
@@ -245,7 +255,7 @@ export class RiskFormatter extends AbstractFormatter {
             return noSpace;
         }
         if (previous && this.isKeyword(previous, ',')) {
-            return continuationAllowed ? afterComma : oneSpace;
+            return continuation ?? oneSpace;
         }
         return oneSpace;
     }

@@ -4,12 +4,12 @@
  * server lets its workspace manager do the same.
  */
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
-import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { IsoDate } from '../evaluation/dates.js';
 import type { ModelEvaluation } from '../evaluation/model-evaluator.js';
 import { createRiskServices, type RiskServices } from '../risk-module.js';
 import { createBuiltinDocuments, isBuiltinDocument } from '../workspace/builtin-documents.js';
+import { RiskNodeFileSystem } from '../workspace/risk-file-system.js';
 
 export interface LoadedModel {
     readonly services: RiskServices;
@@ -24,9 +24,13 @@ export interface LoadOptions {
     readonly validate?: boolean;
 }
 
-/** Loads files from disk by absolute path. Unreadable files reject with the file system's error. */
+/**
+ * Loads files from disk by absolute path, decoded as risk-file-system.ts says (UTF-8,
+ * with `encoding-invalid` for bytes that are not). Unreadable files reject with the
+ * file system's error.
+ */
 export async function loadModelFiles(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedModel> {
-    const { Risk, shared } = createRiskServices(NodeFileSystem, { batch: true });
+    const { Risk, shared } = createRiskServices(RiskNodeFileSystem, { batch: true });
     const documents: LangiumDocument[] = [];
     for (const path of paths) {
         documents.push(await shared.workspace.LangiumDocuments.getOrCreateDocument(URI.file(path)));
@@ -36,9 +40,20 @@ export async function loadModelFiles(paths: readonly string[], options: LoadOpti
 
 /** Loads in-memory files: `{ 'method.risk': '…', 'risks/r1.risk': '…' }`. */
 export async function loadModelTexts(files: Readonly<Record<string, string>>, options: LoadOptions = {}): Promise<LoadedModel> {
+    return loadModelSources(Object.entries(files).map(([name, text]) => ({ path: `/model/${name}`, text })), options);
+}
+
+export interface ModelSourceFile {
+    /** The absolute path the file is known by (and its diagnostics point at); it need not exist on disk. */
+    readonly path: string;
+    readonly text: string;
+}
+
+/** Loads files whose text is already in memory, such as a model read from a git revision. */
+export async function loadModelSources(files: readonly ModelSourceFile[], options: LoadOptions = {}): Promise<LoadedModel> {
     const { Risk, shared } = createRiskServices(EmptyFileSystem, { batch: true });
-    const documents = Object.entries(files).map(([name, text]) => {
-        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(`/model/${name}`));
+    const documents = files.map(({ path, text }) => {
+        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(path));
         shared.workspace.LangiumDocuments.addDocument(document);
         return document;
     });

@@ -6,6 +6,7 @@
  * the likelihood and `High` the level never meet.
  */
 import { AstUtils, Cancellation, DefaultScopeComputation, interruptAndCheck, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
+import { actionsOf } from '../model/risk-parts.js';
 import { isAction, isImpactValue, isLevel, isLikelihoodValue, isMethod, isRisk, type Model } from '../generated/ast.js';
 
 export class RiskScopeComputation extends DefaultScopeComputation {
@@ -24,10 +25,10 @@ export class RiskScopeComputation extends DefaultScopeComputation {
                         exports.push(this.descriptions.createDescription(node, node.name, document));
                     }
                 }
-            } else if (element.name) {
+            } else if ('name' in element && element.name) {
                 exports.push(this.descriptions.createDescription(element, element.name, document));
                 if (isRisk(element)) {
-                    exports.push(...this.namedActions(element.treatment?.actions ?? [], document));
+                    exports.push(...this.namedActions(actionsOf(element), document));
                 }
             }
         }

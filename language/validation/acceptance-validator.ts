@@ -3,9 +3,9 @@
  * above appetite needs a valid acceptance on the as-of date.
  */
 import type { ValidationAcceptor } from 'langium';
-import type { Acceptance, Risk } from '../generated/ast.js';
+import type { Acceptance, Risk, Role } from '../generated/ast.js';
 import type { ModelEvaluator } from '../evaluation/model-evaluator.js';
-import { isRealDate } from '../evaluation/dates.js';
+import { addDuration, isRealDate } from '../evaluation/dates.js';
 import { formatTerm } from '../evaluation/durations.js';
 import type { AcceptanceEvaluation, RiskEvaluation } from '../evaluation/risk-evaluation.js';
 import { IssueCodes } from './issue-codes.js';
@@ -27,8 +27,14 @@ export class AcceptanceValidator {
         const appetite = model.method?.appetite?.name;
         const who = evaluation.major ? 'a management role' : `the risk owner or a management role`;
         const why = this.whyNotAccepted(evaluation);
+        const treated = evaluation.hasExplicitResidual ? undefined : treatmentWithoutResidual(risk);
+        const fix = treated
+            // The risk was treated but its residual never written down, so it still reads as the
+            // inherent risk: writing the residual is the fix, not accepting or reducing again.
+            ? `\`treatment ${treated.option}\` is chosen but there is no \`residual\`, so the residual is still the inherent risk. Add \`residual likelihood … impact …\` with the risk that remains ${treated.after}.`
+            : `add an \`acceptance\` by ${who}, or reduce the risk.`;
         report(accept, IssueCodes.UnacceptedResidual,
-            `${risk.name} residual ${level} is above appetite ${appetite} and has no valid acceptance${why}: add an \`acceptance\` by ${who}, or reduce the risk.`,
+            `${risk.name} residual ${level} is above appetite ${appetite} and has no valid acceptance${why}: ${fix}`,
             { node: risk, property: 'name' });
     };
 
@@ -60,6 +66,9 @@ export class AcceptanceValidator {
             return;
         }
         this.checkComplete(acceptance, accept);
+        if (evaluation.periodInvalid) {
+            report(accept, IssueCodes.AcceptancePeriodInvalid, `This acceptance runs until ${acceptance.until}, before it starts on ${acceptance.on}, so it never holds: correct the dates (\`until\` is the last day it holds).`, { node: acceptance, property: 'until' });
+        }
         const residual = riskEvaluation.residual;
         if (!riskEvaluation.aboveAppetite) {
             // Within appetite no acceptance is needed, so who gave it, what level it pinned
@@ -78,13 +87,35 @@ export class AcceptanceValidator {
             const role = acceptance.by.ref;
             const message = riskEvaluation.major
                 ? `${role.name} is not a management role and may not accept ${risk.name}: its residual ${residual.level.name} is at or above the major level ${model.method?.major?.name}. Have a role marked \`management\` accept it.`
-                : `${role.name} may not accept ${risk.name}: only the risk owner${risk.owner?.ref ? ` (${risk.owner.ref.name})` : ''} or a management role may accept it.`;
+                : `${role.name} may not accept ${risk.name}'s residual ${residual.level.name}: only the risk owner${risk.owner?.ref ? ` (${risk.owner.ref.name})` : ''}, a management role, or a role that \`accepts ${residual.level.name}\` or higher may accept it${role.accepts?.ref ? ` (${role.name} accepts up to ${role.accepts.ref.name})` : ''}.`;
             report(accept, IssueCodes.AcceptanceNotAuthorised, message, { node: acceptance, property: 'by' });
         }
         if (evaluation.outdated) {
             report(accept, IssueCodes.AcceptanceOutdated, `This acceptance was for ${acceptance.level?.ref?.name}, but ${risk.name}'s residual is now ${residual?.level?.name}: it must be accepted again at ${residual?.level?.name}, or the risk reduced.`, { node: acceptance, property: 'level' });
         }
         this.checkTerm(evaluation, riskEvaluation, accept);
+        const longest = model.method?.longestAcceptance;
+        if (evaluation.tooLong && longest) {
+            report(accept, IssueCodes.AcceptanceTooLong, `This acceptance runs from ${acceptance.on} until ${acceptance.until}, longer than the method's longest term of ${formatTerm(longest)}: set \`until\` no later than ${addDuration(acceptance.on!, longest.amount, longest.unit)} and review the risk then.`, { node: acceptance, property: 'until' });
+        }
+    };
+
+    /** `accepts LEVEL` gives a non-management role authority below `major` only (section 11.2). */
+    checkRoleAuthority = (role: Role, accept: ValidationAcceptor): void => {
+        const level = role.accepts?.ref;
+        if (!role.accepts) {
+            return;
+        }
+        if (role.management) {
+            report(accept, IssueCodes.RoleAuthorityInvalid, `${role.name} is a management role and may accept every residual, so \`accepts ${role.accepts.$refText}\` has no effect: remove it, or remove \`management\` to limit the role to ${role.accepts.$refText}.`, { node: role, property: 'accepts' });
+            return;
+        }
+        const method = this.evaluator.evaluate().method;
+        if (level && method?.isMajor(level)) {
+            const below = method.levels[(method.rank(method.major) ?? 0) - 1];
+            const fix = below ? `name a level below it (such as \`accepts ${below.name}\`)` : 'remove `accepts`';
+            report(accept, IssueCodes.RoleAuthorityInvalid, `${role.name} \`accepts ${level.name}\`, which is at or above the major level ${method.major?.name}; only management roles may accept major risks: ${fix}, or mark the role \`management\`.`, { node: role, property: 'accepts' });
+        }
     };
 
     private checkComplete(acceptance: Acceptance, accept: ValidationAcceptor): void {
@@ -109,6 +140,25 @@ export class AcceptanceValidator {
             report(accept, IssueCodes.AcceptanceExpiring, `This acceptance of ${riskEvaluation.risk.name} runs until ${evaluation.lapses}${term}, ${left}: plan the review and renew the acceptance before it lapses.`, where);
         }
     }
+}
+
+/**
+ * A treatment that changes the risk (avoid, share, or reduce with actions), on a risk whose
+ * residual is not written: what it is, and what the residual would be "after".
+ */
+function treatmentWithoutResidual(risk: Risk): { option: string; after: string } | undefined {
+    for (const treatment of risk.treatments) {
+        switch (treatment.option) {
+            case 'avoid': return { option: 'avoid', after: 'after avoiding it' };
+            case 'share':
+            case 'transfer': return { option: treatment.option, after: `after ${treatment.option === 'share' ? 'sharing' : 'transferring'} it` };
+            case 'reduce':
+                if (treatment.actions.length > 0) {
+                    return { option: 'reduce', after: 'once its actions are done' };
+                }
+        }
+    }
+    return undefined;
 }
 
 /** Another acceptance of the risk is valid and lasts longer: this one is history. */

@@ -15,6 +15,7 @@ export interface IssueDefinition {
 export const IssueCodes = {
     SyntaxError: 'syntax-error',
     InternalError: 'internal-error',
+    EncodingInvalid: 'encoding-invalid',
     UnresolvedReference: 'unresolved-reference',
     DuplicateId: 'duplicate-id',
     DuplicateProperty: 'duplicate-property',
@@ -50,7 +51,21 @@ export const IssueCodes = {
     ReviewOverdue: 'review-overdue',
     ScenarioMismatch: 'scenario-mismatch',
     SupportsNothing: 'supports-nothing',
-    Unused: 'unused'
+    Unused: 'unused',
+    ApplicabilityDuplicate: 'applicability-duplicate',
+    SoaConflict: 'soa-conflict',
+    SoaUndecided: 'soa-undecided',
+    SoaUnjustified: 'soa-unjustified',
+    RoleAuthorityInvalid: 'role-authority-invalid',
+    AcceptanceTooLong: 'acceptance-too-long',
+    AcceptancePeriodInvalid: 'acceptance-period-invalid',
+    DeferralIncomplete: 'deferral-incomplete',
+    DeferralLapsed: 'deferral-lapsed',
+    ImpactUnderstated: 'impact-understated',
+    ActionStatusMismatch: 'action-status-mismatch',
+    TreatmentLate: 'treatment-late',
+    MatrixNotMonotonic: 'matrix-not-monotonic',
+    AppetiteAboveMajor: 'appetite-above-major'
 } as const;
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
@@ -65,6 +80,11 @@ export const ISSUES: Readonly<Record<IssueCode, IssueDefinition>> = {
         severity: 'error',
         summary: 'A check or an editor feature failed inside the tool: a bug in Risk Language, not in the model.',
         help: 'Report it with the model (or the smallest part of it that still shows the error) and the message; `RISK_DEBUG=1 risk check …` prints the stack trace. The other findings of the file may be incomplete until it is fixed.'
+    },
+    'encoding-invalid': {
+        severity: 'error',
+        summary: 'The file is not UTF-8: a byte that is not valid UTF-8, reported at the first one.',
+        help: 'Save the file as UTF-8 (in VS Code: Reopen with Encoding with the encoding it was written in, then Save with Encoding, UTF-8).'
     },
     'unresolved-reference': {
         severity: 'error',
@@ -148,7 +168,7 @@ export const ISSUES: Readonly<Record<IssueCode, IssueDefinition>> = {
     },
     'missing-owner': {
         severity: 'warning',
-        summary: 'A risk, action or primary asset has no owner.',
+        summary: 'A risk or primary asset has no owner (an action without one is `action-incomplete`).',
         help: 'Add `owner ROLE`; ISO/IEC 27001 6.1.2 c) 2) requires every risk to have an owner.'
     },
     'unaccepted-residual': {
@@ -159,7 +179,7 @@ export const ISSUES: Readonly<Record<IssueCode, IssueDefinition>> = {
     'acceptance-not-authorised': {
         severity: 'error',
         summary: 'The accepting role may not accept this residual level.',
-        help: 'A residual at or above `major` needs a role marked `management`; other residuals need the risk owner or a management role.'
+        help: 'A residual at or above `major` needs a role marked `management`; other residuals need the risk owner, a management role, or a role whose `accepts` level is at or above the residual level.'
     },
     'acceptance-expired': {
         severity: 'warning',
@@ -193,7 +213,7 @@ export const ISSUES: Readonly<Record<IssueCode, IssueDefinition>> = {
     },
     'residual-unjustified': {
         severity: 'warning',
-        summary: 'The residual is lower than the inherent risk, but nothing explains the reduction.',
+        summary: 'The residual is lower than the inherent risk, but nothing explains the reduction (cancelled actions and `defer` do not).',
         help: 'Add the actions that reduce the risk, or choose treatment `avoid` or `share`.'
     },
     'treatment-missing': {
@@ -203,7 +223,7 @@ export const ISSUES: Readonly<Record<IssueCode, IssueDefinition>> = {
     },
     'action-missing': {
         severity: 'warning',
-        summary: '`treatment reduce` without any action.',
+        summary: '`treatment reduce` without any action, or with cancelled actions only.',
         help: 'Add at least one `action` with owner, due date and status.'
     },
     'action-overdue': {
@@ -245,6 +265,76 @@ export const ISSUES: Readonly<Record<IssueCode, IssueDefinition>> = {
         severity: 'hint',
         summary: 'An asset, threat, vulnerability, control or role that nothing references.',
         help: 'Reference it from a risk (or another declaration), or remove it.'
+    },
+    'applicability-duplicate': {
+        severity: 'error',
+        summary: 'The model has more than one `applicability` block.',
+        help: 'Keep one `applicability` block and move the `include` and `exclude` lines of the others into it.'
+    },
+    'soa-conflict': {
+        severity: 'error',
+        summary: 'An excluded Annex A control that a risk, an action or an own control refers to, or a control both included and excluded.',
+        help: 'Remove the `exclude` (the control is needed), or remove the references to it; decide each control once.'
+    },
+    'soa-undecided': {
+        severity: 'info',
+        summary: 'Annex A controls with no Statement of Applicability decision: nothing refers to them and no `include`/`exclude` line names them.',
+        help: 'Add `include A.x.y "why"` or `exclude A.x.y "why"` lines to the `applicability` block until every control is decided.'
+    },
+    'soa-unjustified': {
+        severity: 'error',
+        summary: 'An `include` or `exclude` line without a justification.',
+        help: 'Write why the controls are included or excluded as a string at the end of the line: ISO/IEC 27001 6.1.3 d) asks for it.'
+    },
+    'role-authority-invalid': {
+        severity: 'warning',
+        summary: '`accepts` on a management role, or naming a level at or above `major`.',
+        help: 'A management role may accept everything: remove `accepts`. A non-management role may not accept a major risk: name a level below `major`.'
+    },
+    'acceptance-too-long': {
+        severity: 'warning',
+        summary: 'An acceptance runs longer than the method\'s `longest` term.',
+        help: 'Set `until` no later than `on` plus the `longest` term, and review the risk then.'
+    },
+    'acceptance-period-invalid': {
+        severity: 'error',
+        summary: 'An acceptance whose `until` is before its `on` date; it never holds.',
+        help: 'Correct the dates: `until` is the last day the acceptance holds, on or after `on`.'
+    },
+    'deferral-incomplete': {
+        severity: 'warning',
+        summary: '`treatment defer` without an `until` date or without a reason.',
+        help: 'Write the review point and the reason: `treatment defer until 2027-03-31 "Budget decision in Q1"`.'
+    },
+    'deferral-lapsed': {
+        severity: 'warning',
+        summary: 'The review point of a deferred treatment decision has passed.',
+        help: 'Decide the treatment now (reduce, accept, share or avoid), or defer again with a new date and reason.'
+    },
+    'impact-understated': {
+        severity: 'warning',
+        summary: 'The inherent impact is below the value a harmed primary asset declares for a property the risk `affects`.',
+        help: 'Raise the impact to the asset\'s value, or correct `affects` or the asset\'s confidentiality, integrity or availability.'
+    },
+    'action-status-mismatch': {
+        severity: 'warning',
+        summary: 'An action has a `completed` date but its status is not `done`.',
+        help: 'Set `status done`, or remove `completed` while the action is still open or cancelled.'
+    },
+    'treatment-late': {
+        severity: 'warning',
+        summary: 'The first action of a risk is due later after `identified` than the method\'s `treat LEVEL within` allows.',
+        help: 'Plan an action due within the term, or correct the `identified` date.'
+    },
+    'matrix-not-monotonic': {
+        severity: 'warning',
+        summary: 'A matrix cell ranks below a cell of lower or equal likelihood and lower or equal impact.',
+        help: 'A higher likelihood or impact never lowers the level: raise the cell, or lower the other one.'
+    },
+    'appetite-above-major': {
+        severity: 'warning',
+        summary: '`appetite` ranks at or above `major`, so no residual above appetite can ever need management acceptance.',
+        help: 'Set `appetite` to a level below `major`, or raise `major`.'
     }
 };
 

@@ -3,8 +3,9 @@
  * acceptance criteria.
  */
 import { GrammarUtils, type ValidationAcceptor } from 'langium';
-import type { Duration, Level, Levels, Matrix, Method, ReviewCadence, Scale } from '../generated/ast.js';
-import { durationProblem } from '../evaluation/durations.js';
+import type { Duration, Level, Levels, Matrix, MatrixCell, Method, ReviewCadence, Scale } from '../generated/ast.js';
+import { addDuration } from '../evaluation/dates.js';
+import { durationProblem, formatTerm, type Term } from '../evaluation/durations.js';
 import { isValidScaleValue, MAX_SCALE_VALUE, MethodModel } from '../evaluation/method-model.js';
 import { matrixRows } from '../model/matrix-rows.js';
 import { IssueCodes } from './issue-codes.js';
@@ -118,6 +119,41 @@ export class MethodValidator {
         if (missing.length > 0) {
             report(accept, IssueCodes.MatrixInvalid, `The matrix has no row for likelihood ${listOf(missing.map(value => `${value.value} ${value.name}`), 'and')}: add one row per likelihood value.`, { node: matrix, keyword: 'matrix' });
         }
+        this.checkMonotonic(model, rows, accept);
+    }
+
+    /**
+     * Section 11.6: a cell never ranks below a cell of lower or equal likelihood and lower or
+     * equal impact. Each cell that does is reported once, naming the first higher cell found.
+     */
+    private checkMonotonic(model: MethodModel, rows: ReturnType<typeof matrixRows>['rows'], accept: ValidationAcceptor): void {
+        const cellAt = new Map<number, { cells: readonly MatrixCell[]; name: string }>();
+        for (const { label, cells } of rows) {
+            const value = label.likelihood.ref;
+            if (value && !cellAt.has(value.value) && cells.length === model.impact.length) {
+                cellAt.set(value.value, { cells, name: value.name });
+            }
+        }
+        for (const [likelihood, row] of cellAt) {
+            row.cells.forEach((cell, impactIndex) => {
+                const rank = model.rank(cell.level.ref);
+                if (rank === undefined) {
+                    return;
+                }
+                for (const [lowerLikelihood, lowerRow] of cellAt) {
+                    const higher = lowerLikelihood <= likelihood
+                        ? lowerRow.cells.slice(0, impactIndex + 1).findIndex(other => (model.rank(other.level.ref) ?? -1) > rank)
+                        : -1;
+                    if (higher >= 0) {
+                        const other = lowerRow.cells[higher].level.ref!;
+                        const here = `likelihood ${row.name}, impact ${model.impact[impactIndex].name}`;
+                        const there = `likelihood ${lowerRow.name}, impact ${model.impact[higher].name}`;
+                        report(accept, IssueCodes.MatrixNotMonotonic, `This cell (${here}) is ${cell.level.ref!.name}, lower than ${other.name} at ${there}, where likelihood and impact are no higher: raise this cell to at least ${other.name}, or lower the other one.`, { node: cell });
+                        return;
+                    }
+                }
+            });
+        }
     }
 
     private checkBands(method: Method, levels: Levels, accept: ValidationAcceptor): void {
@@ -160,9 +196,32 @@ export class MethodValidator {
             report(accept, IssueCodes.AppetiteMissing, message, { node: method, property: 'title' });
         } else if (!method.accept.appetite) {
             report(accept, IssueCodes.AppetiteMissing, message, { node: method.accept, keyword: 'accept' });
+        } else {
+            this.checkAppetiteBelowMajor(method, accept);
+            this.checkLastsWithinLongest(method, accept);
         }
         this.checkReviewCadences(method, accept);
     };
+
+    private checkAppetiteBelowMajor(method: Method, accept: ValidationAcceptor): void {
+        const model = new MethodModel(method);
+        const [appetite, major] = [model.rank(model.appetite), model.rank(model.major)];
+        if (appetite !== undefined && major !== undefined && appetite >= major) {
+            const which = method.accept?.major ? `\`major ${model.major!.name}\`` : `${model.major!.name} (the highest level, the default \`major\`)`;
+            report(accept, IssueCodes.AppetiteAboveMajor, `\`appetite ${model.appetite!.name}\` ranks at or above ${which}, so no residual above appetite can ever need a management acceptance: set \`appetite\` to a level below ${model.major!.name}, or raise \`major\`.`, { node: method.accept!, property: 'appetite' });
+        }
+    }
+
+    /** An acceptance without `until` runs `lasts`; a `lasts` beyond `longest` would make each of them too long. */
+    private checkLastsWithinLongest(method: Method, accept: ValidationAcceptor): void {
+        const model = new MethodModel(method);
+        const longest = model.longestAcceptance;
+        const lasts = model.acceptanceTerm;
+        if (!method.accept?.lasts || !lasts || !longest || !(termEnd(lasts) > termEnd(longest))) {
+            return;
+        }
+        report(accept, IssueCodes.AcceptanceTooLong, `\`lasts ${formatTerm(lasts)}\` is longer than \`longest ${formatTerm(longest)}\`: every acceptance without \`until\` would run longer than allowed; shorten \`lasts\`.`, { node: method.accept, property: 'lasts' });
+    }
 
     /**
      * Every `NUMBER UNIT` of the method (`lasts`, `review … every`, and any later one):
@@ -201,8 +260,15 @@ export class MethodValidator {
 /** What an invalid duration leaves undecided, by the property that holds it. */
 const DURATION_EFFECTS: Readonly<Record<string, string>> = {
     lasts: '; until then an acceptance without `until` has no lapse date and is not valid',
-    every: '; until then this line asks for no review'
+    every: '; until then this line asks for no review',
+    longest: '; until then no longest term is enforced',
+    within: '; until then this line sets no deadline'
 };
+
+/** Terms compare by where they end from one fixed start (a month is not a fixed number of days). */
+function termEnd(term: Term): string {
+    return addDuration('2001-01-01', term.amount, term.unit) ?? '';
+}
 
 /** A band's scores, lowest first even when it is written backwards. */
 function bandOf(level: Level): [number, number] {

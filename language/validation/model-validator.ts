@@ -3,11 +3,12 @@
  * written twice, and declarations that nothing uses.
  */
 import { AstUtils, GrammarAST, isCompositeCstNode, MultiMap, type AstNode, type CstNode, type ValidationAcceptor } from 'langium';
-import { isAcceptance, isAsset, isMethod, isRisk, type Acceptance, type Action, type AnnexControl, type Approval, type Model, type Risk } from '../generated/ast.js';
+import { isAcceptance, isAsset, isMethod, isRisk, type Acceptance, type Action, type AnnexControl, type Approval, type Model, type Risk, type Treatment } from '../generated/ast.js';
 import { whyNotRealDate } from '../evaluation/dates.js';
 import type { ModelEvaluator } from '../evaluation/model-evaluator.js';
 import { IssueCodes } from './issue-codes.js';
 import { nounOf } from './declaration-nouns.js';
+import { placeOf } from './places.js';
 import { report } from './report.js';
 
 type NamedDeclaration = AstNode & { name?: string };
@@ -69,10 +70,16 @@ export class ModelValidator {
 
     checkActionDate = (action: Action, accept: ValidationAcceptor): void => {
         this.checkDate(action, 'due', action.due, accept);
+        this.checkDate(action, 'completed', action.completed, accept);
     };
 
     checkReviewedDate = (risk: Risk, accept: ValidationAcceptor): void => {
         this.checkDate(risk, 'reviewed', risk.reviewed, accept);
+        this.checkDate(risk, 'identified', risk.identified, accept);
+    };
+
+    checkDeferralDate = (treatment: Treatment, accept: ValidationAcceptor): void => {
+        this.checkDate(treatment, 'until', treatment.until, accept);
     };
 
     private checkDate(node: AstNode, property: string, date: string | undefined, accept: ValidationAcceptor): void {
@@ -161,16 +168,6 @@ function blockName(node: AstNode): string {
         case 'Acceptance': return 'this acceptance';
         default: return noun ? `this ${noun}` : 'this block';
     }
-}
-
-/** Where `node` is, as seen from `from`: `on line 12` in the same file, `in roles.risk line 3` in another. */
-function placeOf(node: AstNode, from: AstNode): string {
-    const line = (node.$cstNode?.range.start.line ?? 0) + 1;
-    const uri = AstUtils.getDocument(node).uri;
-    if (uri.toString() === AstUtils.getDocument(from).uri.toString()) {
-        return `on line ${line}`;
-    }
-    return `in ${uri.path.split('/').pop()} line ${line}`;
 }
 
 function capitalise(text: string): string {

@@ -2,9 +2,12 @@ import type { AstNode, ValidationAcceptor, ValidationCheck, ValidationChecks } f
 import type { RiskLanguageAstType } from '../generated/ast.js';
 import type { RiskServices } from '../risk-module.js';
 import { AcceptanceValidator } from './acceptance-validator.js';
+import { ApplicabilityValidator } from './applicability-validator.js';
 import { MethodValidator } from './method-validator.js';
 import { ModelValidator } from './model-validator.js';
+import { checkResidualOrder } from './residual-order.js';
 import { RiskValidator } from './risk-validator.js';
+import { TreatmentValidator } from './treatment-validator.js';
 
 export function registerValidationChecks(services: RiskServices): void {
     const evaluator = services.evaluation.ModelEvaluator;
@@ -12,13 +15,15 @@ export function registerValidationChecks(services: RiskServices): void {
     const method = new MethodValidator();
     const risk = new RiskValidator(evaluator);
     const acceptance = new AcceptanceValidator(evaluator);
+    const treatment = new TreatmentValidator(evaluator);
+    const applicability = new ApplicabilityValidator(evaluator);
     const checks: ValidationChecks<RiskLanguageAstType> = {
         Model: model.checkMethodCount,
-        Role: named(model.checkUniqueId, model.checkUsed),
+        Role: named(model.checkUniqueId, model.checkUsed, model.checkNoDuplicateProperty, acceptance.checkRoleAuthority),
         Scope: named(model.checkUniqueId, model.checkNoDuplicateProperty),
         Approval: model.checkApprovalDate,
         Asset: named(model.checkUniqueId, model.checkUsed, model.checkNoDuplicateProperty, risk.checkAssetOwner, risk.checkAssetSupports),
-        Threat: named(model.checkUniqueId, model.checkUsed),
+        Threat: named(model.checkUniqueId, model.checkUsed, model.checkNoDuplicateProperty),
         Vulnerability: named(model.checkUniqueId, model.checkUsed, risk.checkVulnerabilityAssets),
         Control: named(model.checkUniqueId, model.checkUsed, model.checkNoDuplicateProperty),
         AnnexControl: model.checkAnnexNotRedeclared,
@@ -29,10 +34,14 @@ export function registerValidationChecks(services: RiskServices): void {
         ImpactScale: method.checkScaleValues,
         Risk: named(
             model.checkUniqueId, model.checkNoDuplicateProperty, model.checkReviewedDate,
-            risk.checkAssessed, risk.checkRiskOwner, risk.checkScenario, risk.checkResidual, risk.checkTreatment,
+            risk.checkAssessed, risk.checkRiskOwner, risk.checkScenario, risk.checkImpact, risk.checkResidual, risk.checkTreatment,
+            treatment.checkOneLinePerOption, treatment.checkTreatmentStarted,
             risk.checkClosed, risk.checkReview, acceptance.checkResidualAccepted
         ),
-        Treatment: risk.checkTreatmentOption,
+        Residual: checkResidualOrder,
+        Treatment: [model.checkDeferralDate, treatment.checkTreatment],
+        Applicability: applicability.checkApplicability,
+        ApplicabilityDecision: applicability.checkDecision,
         Action: [model.checkUniqueId, model.checkNoDuplicateProperty, model.checkActionDate, risk.checkAction],
         Acceptance: [model.checkNoDuplicateProperty, model.checkAcceptanceDates, acceptance.checkAcceptance]
     };

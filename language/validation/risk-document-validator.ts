@@ -1,10 +1,12 @@
 /**
  * Built-in diagnostics with the product's codes: syntax errors become `syntax-error`,
- * a name that does not link says what it should have been, under the code the
- * specification gives for that kind of name, and an exception anywhere in validation
- * becomes `internal-error` (internal-error.ts) instead of escaping the build.
+ * a file read from disk that is not UTF-8 gets `encoding-invalid`, a name that does
+ * not link says what it should have been, under the code the specification gives for
+ * that kind of name, and an exception anywhere in validation becomes `internal-error`
+ * (internal-error.ts) instead of escaping the build.
  */
-import { DefaultDocumentValidator, DocumentValidator, isOperationCancelled, type AstNode, type DiagnosticInfo, type LangiumDocument, type ReferenceInfo, type ValidationOptions } from 'langium';
+import { DefaultDocumentValidator, DocumentValidator, isOperationCancelled, type AstNode, type DiagnosticInfo, type LangiumDocument, type ParseResult, type ReferenceInfo, type ValidationOptions } from 'langium';
+import type { IRecognitionException } from 'chevrotain';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { ANNEX_A_BY_ID } from '../builtins/annex-a.js';
 import { nearestAnnexControl } from '../builtins/annex-suggestion.js';
@@ -13,7 +15,8 @@ import type { RiskServices } from '../risk-module.js';
 import { ISSUES, IssueCodes, type IssueCode } from './issue-codes.js';
 import { listOf, nearestName } from './suggestions.js';
 import { nounOf, withArticle } from './declaration-nouns.js';
-import { friendlySyntaxMessage } from './syntax-messages.js';
+import { blockEntries } from './block-properties.js';
+import { blockEntryMessage, friendlySyntaxMessage } from './syntax-messages.js';
 import { internalErrorMessage, logInternalError } from './internal-error.js';
 
 /** Diagnostics the lexer and the parser report, without a code of ours. */
@@ -21,6 +24,8 @@ const SYNTAX_DATA_CODES = new Set<unknown>([DocumentValidator.LexingError, Docum
 
 /** How Langium's linker words a linking error that is an exception it caught. */
 const LINKER_EXCEPTION = /^An error occurred while resolving reference/;
+import { editorEncodingMessage, encodingProblemMessage } from '../workspace/file-encoding.js';
+import { RiskFileSystemProvider } from '../workspace/risk-file-system.js';
 
 const ANNEX_ID = /^A\.\d+\.\d+(\.\d+)?$/;
 
@@ -34,6 +39,10 @@ export class RiskDocumentValidator extends DefaultDocumentValidator {
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Parameters<DefaultDocumentValidator['validateDocument']>[2]): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const encoding = await this.encodingDiagnostic(document);
+        if (encoding) {
+            diagnostics.unshift(encoding);
+        }
         for (const diagnostic of diagnostics) {
             if (diagnostic.code !== undefined) {
                 continue;
@@ -69,6 +78,62 @@ export class RiskDocumentValidator extends DefaultDocumentValidator {
     private internalError(node: AstNode, message: string, range?: Diagnostic['range']): Diagnostic {
         const code = IssueCodes.InternalError;
         return this.toDiagnostic(ISSUES[code].severity, message, { node, range, code, data: { code, error: message } });
+    }
+
+    /** `encoding-invalid` for a file whose bytes on disk are not UTF-8 (risk-file-system.ts). */
+    private async encodingDiagnostic(document: LangiumDocument): Promise<Diagnostic | undefined> {
+        const provider = this.services.shared.workspace.FileSystemProvider;
+        const found = provider instanceof RiskFileSystemProvider ? await provider.encodingProblemOf(document) : undefined;
+        if (!found) {
+            return undefined;
+        }
+        const code = IssueCodes.EncodingInvalid;
+        const { problem } = found;
+        let start = { line: problem.line, character: problem.character };
+        let message = encodingProblemMessage(problem);
+        if (found.editorText) {
+            // The editor holds its own decoding of the file; only its `�` show the damage.
+            const replaced = document.textDocument.getText().indexOf('\uFFFD');
+            if (replaced < 0) {
+                return undefined;
+            }
+            start = document.textDocument.positionAt(replaced);
+            message = editorEncodingMessage(problem);
+        }
+        const range = { start, end: { line: start.line, character: start.character + 1 } };
+        return this.toDiagnostic(ISSUES[code].severity, message, { node: document.parseResult.value, range, code, data: { code } });
+    }
+
+    /**
+     * Where the parser wanted a block's closing brace, the message names what the block
+     * takes (read from the grammar) and the entry nearest to what was written; the quick
+     * fix finds that suggestion in `data`.
+     */
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        for (const error of parseResult.parserErrors) {
+            const rewritten = this.blockEntryError(error);
+            if (!rewritten) {
+                super.processParsingErrors({ ...parseResult, parserErrors: [error] }, diagnostics, options);
+                continue;
+            }
+            // One error at a time, so that the diagnostic the base class places is this error's.
+            const placed: Diagnostic[] = [];
+            const renamed = Object.assign(Object.create(error) as IRecognitionException, { message: rewritten.message });
+            super.processParsingErrors({ ...parseResult, parserErrors: [renamed] }, placed, options);
+            for (const diagnostic of placed) {
+                diagnostic.code = IssueCodes.SyntaxError;
+                diagnostic.data = { ...diagnostic.data, code: IssueCodes.SyntaxError, ...(rewritten.suggestion ? { suggestion: rewritten.suggestion } : {}) };
+                diagnostics.push(diagnostic);
+            }
+        }
+    }
+
+    private blockEntryError(error: IRecognitionException): ReturnType<typeof blockEntryMessage> | undefined {
+        const expected = /^Expecting token of type '}' but found `([\s\S]*)`\.$/.exec(error.message);
+        // Langium marks its rule names with a zero-width space in the parser's rule stack.
+        const rule = error.context?.ruleStack.at(-1)?.replace(/\u200B/g, '');
+        const block = expected && rule ? blockEntries(this.services.Grammar, rule) : undefined;
+        return block && block.keywords.length > 0 ? blockEntryMessage(expected![1] === 'EOF' ? '' : expected![1], block) : undefined;
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {

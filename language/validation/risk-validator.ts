@@ -3,7 +3,7 @@
  * the evaluated model so that no rule scores a risk by itself.
  */
 import type { ValidationAcceptor } from 'langium';
-import type { Action, Asset, Risk, Treatment, Vulnerability } from '../generated/ast.js';
+import type { Action, Asset, Risk, Vulnerability } from '../generated/ast.js';
 import type { ModelEvaluator } from '../evaluation/model-evaluator.js';
 import { formatTerm } from '../evaluation/durations.js';
 import type { Assessment } from '../evaluation/risk-evaluation.js';
@@ -95,17 +95,22 @@ export class RiskValidator {
             residual.likelihood.value < inherent.likelihood.value ? `likelihood ${describe(residual, 'likelihood')} < ${describe(inherent, 'likelihood')}` : undefined,
             residual.impact.value < inherent.impact.value ? `impact ${describe(residual, 'impact')} < ${describe(inherent, 'impact')}` : undefined
         ].filter(Boolean);
-        const option = risk.treatment?.option;
-        const explained = (risk.treatment?.actions.length ?? 0) > 0 || option === 'avoid' || option === 'share' || option === 'transfer';
+        // A cancelled action reduces nothing, and a deferral decides nothing (section 11.3).
+        const liveActions = evaluation.actions.filter(action => action.action.status !== 'cancelled');
+        const explained = liveActions.length > 0 || risk.treatments.some(treatment => ['avoid', 'share', 'transfer'].includes(treatment.option));
         if (lowered.length > 0 && !explained) {
-            const treatment = option ? `\`treatment ${option}\` has no action` : 'there is no treatment';
-            report(accept, IssueCodes.ResidualUnjustified, `The residual of ${risk.name} is lower than its inherent risk (${lowered.join(', ')}), but ${treatment} to explain the reduction: add the actions that reduce it, choose \`avoid\` or \`share\`, or remove \`residual\`.`, { node: risk.residual });
+            const why = risk.treatments.length === 0
+                ? 'there is no treatment to explain the reduction'
+                : evaluation.actions.length > 0
+                    ? 'all its actions are cancelled, so nothing explains the reduction'
+                    : `\`treatment ${risk.treatments.map(candidate => candidate.option).join('` and `treatment ')}\` ${risk.treatments.length === 1 ? 'has' : 'have'} no action to explain the reduction`;
+            report(accept, IssueCodes.ResidualUnjustified, `The residual of ${risk.name} is lower than its inherent risk (${lowered.join(', ')}), but ${why}: add the actions that reduce it, choose \`avoid\` or \`share\`, or remove \`residual\`.`, { node: risk.residual });
         }
     };
 
     checkTreatment = (risk: Risk, accept: ValidationAcceptor): void => {
         const evaluation = this.evaluator.evaluate().evaluationOf(risk);
-        if (evaluation?.inherentAboveAppetite && !risk.treatment) {
+        if (evaluation?.inherentAboveAppetite && risk.treatments.length === 0) {
             const inherent = evaluation.inherent!;
             const level = `${inherent.level!.name}${inherent.score !== undefined ? ` (${inherent.score})` : ''}`;
             const appetite = this.evaluator.evaluate().method?.appetite?.name;
@@ -113,29 +118,34 @@ export class RiskValidator {
         }
     };
 
-    checkTreatmentOption = (treatment: Treatment, accept: ValidationAcceptor): void => {
-        if (treatment.option === 'reduce' && treatment.actions.length === 0) {
-            report(accept, IssueCodes.ActionMissing, '`treatment reduce` has no action: add `{ action "…" { owner ROLE due YYYY-MM-DD status planned } }` saying how the risk is reduced.', { node: treatment, property: 'option' });
-        }
-        if ((treatment.option === 'share' || treatment.option === 'transfer') && !treatment.party) {
-            report(accept, IssueCodes.ShareWithoutParty, `\`treatment ${treatment.option}\` does not say with whom: add \`with "Party"\` (an insurer, a supplier…).`, { node: treatment, property: 'option' });
-        }
-    };
-
     checkAction = (action: Action, accept: ValidationAcceptor): void => {
         const risk = action.$container.$container;
         const evaluation = this.evaluator.evaluate().evaluationOf(risk)?.actions.find(candidate => candidate.action === action);
         const label = evaluation?.id ?? action.name ?? 'This action';
-        const missing = [action.owner ? undefined : '`owner`', action.due ? undefined : '`due`'].filter(Boolean);
+        // One finding per omission (specification 11.7): an action without owner is
+        // `action-incomplete` only, never also `missing-owner`.
+        const missing = [action.owner ? undefined : ['`owner`', '`owner ROLE`'], action.due ? undefined : ['`due`', '`due YYYY-MM-DD`']].filter(part => part !== undefined);
         if (missing.length > 0) {
-            report(accept, IssueCodes.ActionIncomplete, `Action ${label} has no ${missing.join(' or ')}: a treatment plan needs someone and a date for every action.`, { node: action, property: action.name ? 'name' : 'title' });
+            report(accept, IssueCodes.ActionIncomplete,
+                `Action ${label} has no ${missing.map(([name]) => name).join(' or ')}: add ${missing.map(([, line]) => line).join(' and ')}; a treatment plan needs someone and a date for every action.`,
+                { node: action, property: action.name ? 'name' : 'title' });
         }
-        if (!action.owner) {
-            report(accept, IssueCodes.MissingOwner, `Action ${label} has no owner: add \`owner ROLE\`.`, { node: action, property: action.name ? 'name' : 'title' });
+        if (action.completed !== undefined && action.status !== 'done') {
+            report(accept, IssueCodes.ActionStatusMismatch, `Action ${label} has a \`completed\` date but is ${action.status ? `\`${action.status}\`` : 'not marked done'}: set \`status done\` if it is finished, or remove \`completed\`.`, { node: action, property: 'completed' });
         }
         if (evaluation?.overdue) {
             report(accept, IssueCodes.ActionOverdue, `Action ${label} was due on ${action.due} and is ${action.status ? `still ${action.status}` : 'not done'} as of ${this.evaluator.evaluate().asOf}: complete it (\`status done\`), re-plan its \`due\` date, or cancel it.`, { node: action, property: 'due' });
         }
+    };
+
+    checkImpact = (risk: Risk, accept: ValidationAcceptor): void => {
+        const evaluation = this.evaluator.evaluate().evaluationOf(risk);
+        const understated = evaluation?.impactUnderstated;
+        if (!understated || !evaluation.inherent) {
+            return;
+        }
+        const { asset, property, value } = understated;
+        report(accept, IssueCodes.ImpactUnderstated, `${risk.name} affects ${property} of ${asset.name}, whose ${property} is ${value.value} ${value.name}, but its impact is ${describe(evaluation.inherent, 'impact')}: raise the impact to ${value.value} ${value.name}, or correct \`affects\` or the asset's value.`, { node: risk, property: 'impact' });
     };
 
     checkClosed = (risk: Risk, accept: ValidationAcceptor): void => {

@@ -1,5 +1,9 @@
-/** The declared name nearest to a misspelt one, for "did you mean" suggestions. */
-export function nearestName(misspelt: string, candidates: Iterable<string>): string | undefined {
+/**
+ * The declared name nearest to a misspelt one, for "did you mean" suggestions. By default a
+ * suggestion may change up to half of the name; `maxDistance` tightens that where the
+ * candidates are many short keywords, any of which would be "near" a stray word.
+ */
+export function nearestName(misspelt: string, candidates: Iterable<string>, maxDistance = Math.max(2, Math.ceil(misspelt.length / 2))): string | undefined {
     const target = misspelt.toLowerCase();
     let best: string | undefined;
     let bestDistance = Number.POSITIVE_INFINITY;
@@ -11,7 +15,7 @@ export function nearestName(misspelt: string, candidates: Iterable<string>): str
         }
     }
     // A suggestion that changes more than half of the name is noise, not help.
-    return best !== undefined && bestDistance <= Math.max(2, Math.ceil(misspelt.length / 2)) ? best : undefined;
+    return best !== undefined && bestDistance <= maxDistance ? best : undefined;
 }
 
 export function editDistance(a: string, b: string): number {

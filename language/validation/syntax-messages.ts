@@ -2,6 +2,9 @@
  * The parser's messages rewritten for people who write risk models, not grammars:
  * one line, token names in words, and what to do.
  */
+import type { BlockEntries } from './block-properties.js';
+import { listOf, nearestName } from './suggestions.js';
+
 const TOKEN_WORDS: Record<string, string> = {
     INT: 'a number',
     ID: 'a name',
@@ -41,4 +44,37 @@ export function friendlySyntaxMessage(message: string): string {
         return `Expected ${tokenWord(single[1])} but found ${found(single[2])}.`;
     }
     return message.replace(/\s*\n\s*/g, ' ');
+}
+
+export interface BlockEntryMessage {
+    readonly message: string;
+    /** The entry keyword nearest to what was written, when there is one. */
+    readonly suggestion?: string;
+}
+
+/**
+ * Something a block does not take, where the parser wanted its closing brace: say what the
+ * block takes instead, and the nearest keyword to a misspelt one.
+ */
+export function blockEntryMessage(found: string, block: BlockEntries): BlockEntryMessage {
+    const takes = listOf([...block.keywords.map(keyword => `\`${keyword}\``), ...block.terminals.map(tokenWord)]);
+    const where = `${/^[aeiou]/.test(block.opener) ? 'an' : 'a'} \`${block.opener}\` block`;
+    if (found === '') {
+        return { message: `${capitalised(where)} is not closed before the end of the file: add its closing \`}\`.` };
+    }
+    if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(found)) {
+        return { message: `Expected an entry of ${where} or its closing \`}\` but found \`${found}\`. ${capitalised(where)} takes ${takes}.` };
+    }
+    // Keywords are short and many: allow a third of the word to differ (two letters at least),
+    // so that `dew` finds `due` but `category` does not become `integrity`.
+    const suggestion = nearestName(found, block.words, Math.max(2, Math.floor(found.length / 3)));
+    const didYouMean = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
+    return {
+        message: `\`${found}\` is not something ${where} takes.${didYouMean} It takes ${takes}${block.keywords.length + block.terminals.length > 1 ? ',' : ''} and ends with \`}\`.`,
+        suggestion
+    };
+}
+
+function capitalised(text: string): string {
+    return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,5 +1,5 @@
 /** `risk check --format …`: the four output formats of one model with one finding of each severity. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log } from 'sarif';
@@ -104,27 +104,29 @@ describe('--format sarif', () => {
         expect(rules.find(rule => rule.id === 'unaccepted-residual')?.name).toBe('UnacceptedResidual');
     });
 
-    test('gives every result its rule, level, message, location and fingerprint', () => {
+    test('gives every result its rule, level, message, location and fingerprints, most serious first', () => {
         const run = log.runs[0];
         const rules = run.tool.driver.rules ?? [];
         const results = run.results ?? [];
-        expect(results.map(result => result.ruleId)).toEqual(EXPECTED.map(expected => expected.code));
-        expect(results.map(result => result.level)).toEqual(['error', 'note', 'note', 'warning']);
+        // Errors, warnings, infos, then hints; by file within a severity.
+        const ranked = [EXPECTED[0], EXPECTED[3], EXPECTED[2], EXPECTED[1]];
+        expect(results.map(result => result.ruleId)).toEqual(ranked.map(expected => expected.code));
+        expect(results.map(result => result.level)).toEqual(['error', 'warning', 'note', 'note']);
         results.forEach((result, index) => {
             expect(rules[result.ruleIndex!].id).toBe(result.ruleId);
             expect(result.message.text).toBeTruthy();
             const location = result.locations![0].physicalLocation!;
-            expect(location.artifactLocation).toEqual({ uri: EXPECTED[index].file, uriBaseId: '%SRCROOT%' });
-            const { line, column, endLine, endColumn } = EXPECTED[index];
+            expect(location.artifactLocation).toEqual({ uri: ranked[index].file, uriBaseId: '%SRCROOT%' });
+            const { line, column, endLine, endColumn } = ranked[index];
             expect(location.region).toEqual({ startLine: line, startColumn: column, endLine, endColumn });
-            const fingerprints = Object.values(result.partialFingerprints ?? {});
-            expect(fingerprints).toHaveLength(1);
-            expect(fingerprints[0]).toMatch(/^[0-9a-f]{32}:\d+$/);
+            expect(Object.keys(result.partialFingerprints ?? {})).toEqual(['riskFinding/v2', 'primaryLocationLineHash']);
+            expect(result.partialFingerprints!['riskFinding/v2']).toMatch(/^[0-9a-f]{32}:\d+$/);
+            expect(result.partialFingerprints!.primaryLocationLineHash).toMatch(/^[0-9a-f]{16}:\d+$/);
         });
-        expect(new Set(results.map(result => Object.values(result.partialFingerprints!)[0])).size).toBe(results.length);
+        expect(new Set(results.map(result => result.partialFingerprints!['riskFinding/v2'])).size).toBe(results.length);
     });
 
-    test('keeps a finding’s fingerprint when it moves to another line', () => {
+    test('keeps a finding’s fingerprints when it moves to another line or file', () => {
         const moved = workspace({ 'model/method.risk': METHOD, 'model/clean.risk': CLEAN, 'model/error.risk': ERROR });
         try {
             const sarif = () => JSON.parse(runRisk(['check', 'model', '--as-of', FIXTURE_AS_OF, '--format', 'sarif'], { cwd: moved.dir }).stdout) as Log;
@@ -140,6 +142,13 @@ describe('--format sarif', () => {
             const changed = sarif().runs[0].results![0];
             expect(changed.ruleId).toBe('unaccepted-residual');
             expect(changed.partialFingerprints).toEqual(before.partialFingerprints);
+            // Moving the risk to another file keeps both fingerprints: the alert follows it.
+            rmSync(join(moved.dir, 'model/error.risk'));
+            moved.write({ 'model/elsewhere/moved.risk': `// moved here\n${ERROR}` });
+            const relocated = sarif().runs[0].results![0];
+            expect(relocated.locations![0].physicalLocation!.artifactLocation!.uri).toBe('model/elsewhere/moved.risk');
+            expect(relocated.partialFingerprints).toEqual(before.partialFingerprints);
+            rmSync(join(moved.dir, 'model/elsewhere'), { recursive: true });
             moved.write({ 'model/error.risk': ERROR.replace('R-002', 'R-020') });
             const renamed = sarif().runs[0].results![0];
             expect(renamed.ruleId).toBe('unaccepted-residual');
@@ -147,24 +156,26 @@ describe('--format sarif', () => {
         } finally {
             moved.remove();
         }
-    });
+    }, 120_000);
 
     test('has the same results as the json format', () => {
         const json = runJson(['check', 'model', '--as-of', FIXTURE_AS_OF], ws.dir).report;
-        expect(log.runs[0].results!.map(result => result.message.text)).toEqual(json.diagnostics.map(diagnostic => diagnostic.message));
+        const messages = (results: Array<{ message: string }>) => results.map(result => result.message).sort();
+        expect(messages(log.runs[0].results!.map(result => ({ message: result.message.text! })))).toEqual(messages(json.diagnostics));
     });
 });
 
 describe('--format github', () => {
-    test('prints one workflow command per finding, by severity', () => {
+    test('prints one workflow command per finding, errors first, titled with the risk and its residual level', () => {
         const run = runRisk(['check', 'model', '--as-of', FIXTURE_AS_OF, '--format', 'github'], { cwd: ws.dir });
         expect(run.status).toBe(1);
         const lines = run.stdout.trimEnd().split('\n');
         expect(lines).toHaveLength(4);
-        expect(lines.map(line => line.slice(0, line.indexOf(' ')))).toEqual(['::error', '::notice', '::notice', '::warning']);
-        expect(lines[0]).toMatch(/^::error file=model\/error\.risk,line=1,col=6,endLine=1,endColumn=11,title=unaccepted-residual::R-002 .+$/);
-        expect(lines[2]).toMatch(/^::notice file=model\/info\.risk,line=9,col=32,endLine=9,endColumn=42,title=acceptance-expiring::/);
-        expect(lines[3]).toMatch(/^::warning file=model\/warning\.risk,line=1,col=6,endLine=1,endColumn=11,title=missing-owner::/);
+        expect(lines.map(line => line.slice(0, line.indexOf(' ')))).toEqual(['::error', '::warning', '::notice', '::notice']);
+        expect(lines[0]).toMatch(/^::error file=model\/error\.risk,line=1,col=6,endLine=1,endColumn=11,title=unaccepted-residual%3A R-002 High::R-002 .+$/);
+        expect(lines[1]).toMatch(/^::warning file=model\/warning\.risk,line=1,col=6,endLine=1,endColumn=11,title=missing-owner%3A R-003 Low::/);
+        expect(lines[2]).toMatch(/^::notice file=model\/hint\.risk,line=1,col=8,endLine=1,endColumn=13,title=unused%3A Flood::/);
+        expect(lines[3]).toMatch(/^::notice file=model\/info\.risk,line=9,col=32,endLine=9,endColumn=42,title=acceptance-expiring%3A R-004 High::/);
     });
 
     test('escapes properties and messages as @actions/core does', () => {
@@ -177,7 +188,7 @@ describe('--format github', () => {
             expect(line.startsWith('::error file=broken/odd%2Cname%3A50%25.risk,line=')).toBe(true);
         }
         // The lexer's message quotes the `%` it rejected; data escapes it as %25.
-        expect(syntax[0]).toMatch(/^::error file=[^:]+,line=2,col=9,endLine=2,endColumn=10,title=syntax-error::.*%25/);
+        expect(syntax[0]).toMatch(/^::error file=[^:]+,line=2,col=9,endLine=2,endColumn=10,title=syntax-error%3A R-009::.*%25/);
         for (const line of lines) {
             // Every % is the start of an escape.
             expect(line.replace(/%(25|0D|0A|3A|2C)/g, '')).not.toContain('%');

@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CLEAN, ERROR, FIXTURE_AS_OF, METHOD, SYNTAX, workspace, type Workspace } from './fixtures.js';
 import { REPO_ROOT, runRisk, type RiskRun } from './run-risk.js';
@@ -11,9 +12,9 @@ const GOLDEN = join(REPO_ROOT, 'test', 'resources', 'exports', 'golden', 'acme-s
 const AS_OF = '2026-11-23';
 
 const REGISTER_COLUMNS = [
-    'ID', 'Title', 'Scope', 'Owner', 'Threat', 'Vulnerabilities', 'Assets', 'Harms', 'Likelihood', 'Impact', 'Score', 'Level',
+    'ID', 'Title', 'Consequence', 'Scope', 'Owner', 'Threat', 'Vulnerabilities', 'Assets', 'Harms', 'Affects', 'Likelihood', 'Impact', 'Score', 'Level',
     'Existing controls', 'Treatment', 'Actions', 'Residual likelihood', 'Residual impact', 'Residual score', 'Residual level',
-    'Above appetite', 'Acceptance', 'Accepted by', 'Accepted until', 'Status', 'Reviewed', 'File', 'Line'
+    'Above appetite', 'Acceptance', 'Accepted by', 'Accepted until', 'Status', 'Reviewed', 'Tags', 'File', 'Line'
 ];
 
 const golden = (file: string) => readFileSync(join(GOLDEN, file), 'utf8');
@@ -114,11 +115,11 @@ describe('formats and kinds', () => {
         expect(run.stdout).toBe(golden('register.md'));
     });
 
-    test('--format json: parses, version 1, the as-of date, 14 rows', () => {
+    test('--format json: parses, version 2, the as-of date, 14 rows', () => {
         const run = exportAcme('register', '--format', 'json');
         expect(run.status).toBe(0);
         const json = JSON.parse(run.stdout) as { version: number; kind: string; asOf: string; model: string; summary: { risks: number; aboveAppetite: string[]; unaccepted: string[] }; rows: Array<Record<string, unknown>> };
-        expect(json).toMatchObject({ version: 1, kind: 'register', asOf: AS_OF, model: 'Acme ISMS risk method', title: 'Risk register' });
+        expect(json).toMatchObject({ version: 2, kind: 'register', asOf: AS_OF, model: 'Acme ISMS risk method', title: 'Risk register' });
         expect(json.rows).toHaveLength(14);
         expect(json.summary.risks).toBe(14);
         expect(json.summary.aboveAppetite).toEqual(['R-001', 'R-003', 'R-005', 'R-011', 'R-014']);
@@ -138,7 +139,7 @@ describe('formats and kinds', () => {
         const csv = exportAcme('plan');
         expect(csv.status).toBe(0);
         const [header, ...rows] = records(csv.stdout);
-        expect(header).toEqual(['Action', 'Risk', 'Risk title', 'Level', 'Option', 'Action title', 'Owner', 'Due', 'Status', 'Overdue', 'Controls', 'Target residual level']);
+        expect(header).toEqual(['Action', 'Risk', 'Risk title', 'Level', 'Option', 'Action title', 'Owner', 'Due', 'Status', 'Completed', 'Overdue', 'Controls', 'Target residual level']);
         expect(rows).toHaveLength(18);
         expect(rows.filter(row => row[header.indexOf('Overdue')] === 'yes').map(row => row[0])).toEqual(['AutoUpdates']);
         expect(csv.stdout).toBe(golden('plan.csv'));
@@ -148,7 +149,7 @@ describe('formats and kinds', () => {
             expect(run.stdout).toBe(golden(`plan.${format}`));
         }
         const json = JSON.parse(exportAcme('plan', '--format', 'json').stdout) as { version: number; kind: string; asOf: string; rows: unknown[] };
-        expect(json).toMatchObject({ version: 1, kind: 'plan', asOf: AS_OF });
+        expect(json).toMatchObject({ version: 2, kind: 'plan', asOf: AS_OF });
         expect(json.rows).toHaveLength(18);
     });
 
@@ -156,7 +157,7 @@ describe('formats and kinds', () => {
         const csv = exportAcme('soa');
         expect(csv.status).toBe(0);
         const [header, ...rows] = records(csv.stdout);
-        expect(header).toEqual(['ID', 'Title', 'Theme', 'Applicable', 'Implementation', 'Own controls', 'Risks', 'Actions', 'Justification']);
+        expect(header).toEqual(['ID', 'Title', 'Theme', 'Applicable', 'Decision', 'Implementation', 'Own controls', 'Risks', 'Actions', 'Justification']);
         expect(rows).toHaveLength(93);
         expect(rows[0][0]).toBe('A.5.1');
         expect(rows[92][0]).toBe('A.8.34');
@@ -168,7 +169,7 @@ describe('formats and kinds', () => {
             expect(run.stdout).toBe(golden(`soa.${format}`));
         }
         const json = JSON.parse(exportAcme('soa', '--format', 'json').stdout) as { version: number; asOf: string; rows: unknown[] };
-        expect(json.version).toBe(1);
+        expect(json.version).toBe(2);
         expect(json.asOf).toBe(AS_OF);
         expect(json.rows).toHaveLength(93);
     });
@@ -241,6 +242,43 @@ describe('--output', () => {
     });
 });
 
+describe('--format xlsx', () => {
+    test('all: one workbook with a Summary sheet and a sheet per export, confirmed on stderr', async () => {
+        const run = inWs('export', 'all', ACME, '--format', 'xlsx', '--output', 'out/acme.xlsx', '--as-of', AS_OF);
+        expect(run.status).toBe(0);
+        expect(run.stdout).toBe('');
+        const written = join(ws.dir, 'out', 'acme.xlsx');
+        expect(run.stderr).toBe(`risk: wrote a workbook with the risk register (14 rows), the treatment plan (18 rows), the Statement of Applicability (93 rows), as of ${AS_OF}, to ${written}\n`);
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.readFile(written);
+        expect(workbook.worksheets.map(sheet => sheet.name)).toEqual(['Summary', 'Register', 'Treatment plan', 'SoA']);
+        expect(workbook.getWorksheet('Register')!.rowCount).toBe(15);
+    });
+
+    test('one export: its sheet and the Summary', async () => {
+        const run = inWs('export', 'plan', ACME, '-f', 'xlsx', '-o', 'out/plan.xlsx', '--as-of', AS_OF);
+        expect(run.status).toBe(0);
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.readFile(join(ws.dir, 'out', 'plan.xlsx'));
+        expect(workbook.worksheets.map(sheet => sheet.name)).toEqual(['Summary', 'Treatment plan']);
+    });
+
+    test('without --output: exit 2, nothing binary on the terminal', () => {
+        expectUsage(inWs('export', 'register', ACME, '--format', 'xlsx'), /--format xlsx writes a binary workbook.*add --output FILE\.xlsx/);
+    });
+
+    test('all in a text format: exit 2, saying to use xlsx', () => {
+        expectUsage(inWs('export', 'all', ACME, '--format', 'csv'), /"all" exports one workbook with every sheet: add --format xlsx/);
+        expectUsage(inWs('export', 'all', ACME), /add --format xlsx/);
+    });
+
+    test('never writes a workbook over a .risk file', () => {
+        ws.write({ 'keep/model.risk': 'role A "A"\n' });
+        expectUsage(inWs('export', 'all', ACME, '-f', 'xlsx', '-o', 'keep/model.risk'), /Refusing to write the export to 'keep\/model\.risk'/);
+        expect(readFileSync(join(ws.dir, 'keep', 'model.risk'), 'utf8')).toBe('role A "A"\n');
+    });
+});
+
 describe('usage errors exit 2 with a message on stderr and nothing on stdout', () => {
     test('two folders are two models, and an export is of one model', () => {
         ws.write({ 'second/method.risk': METHOD, 'second/clean.risk': CLEAN });
@@ -248,7 +286,7 @@ describe('usage errors exit 2 with a message on stderr and nothing on stdout', (
     });
 
     test('an unknown kind of export', () => {
-        expectUsage(inWs('export', 'budget', 'model'), /"budget" is not an export; use one of register, plan, soa/);
+        expectUsage(inWs('export', 'budget', 'model'), /"budget" is not an export; use one of register, plan, soa, all/);
     });
 
     test('a missing kind', () => {
@@ -256,7 +294,7 @@ describe('usage errors exit 2 with a message on stderr and nothing on stdout', (
     });
 
     test('an unknown format', () => {
-        expectUsage(inWs('export', 'register', 'model', '--format', 'xlsx'), /--format "xlsx" is not an export format; use one of csv, md, json/);
+        expectUsage(inWs('export', 'register', 'model', '--format', 'pdf'), /--format "pdf" is not an export format; use one of csv, md, json, xlsx/);
     });
 
     test('a bad --as-of', () => {
@@ -316,10 +354,10 @@ test('risk export --help lists the kinds, the formats and the exit codes', () =>
     expect(run.stderr).toBe('');
     const help = run.stdout.replace(/\s+/g, ' ');
     expect(help).toContain('Usage: risk export [options] <what> [paths...]');
-    expect(help).toMatch(/--format <format> csv, md \(.*\) or json \(default: "csv"\)/);
+    expect(help).toMatch(/--format <format> csv, md \(.*\), json, or xlsx \(an Excel workbook; needs --output\) \(default: "csv"\)/);
     expect(help).toMatch(/--output <file>/);
     expect(help).toMatch(/--as-of <date> .*YYYY-MM-DD \(default: today\)/);
     expect(help).toContain('--bom');
-    expect(help).toMatch(/register .* plan .* soa .*93 Annex A controls/);
+    expect(help).toMatch(/register .* plan .* soa .*93 Annex A controls.* all .*the three in one workbook/);
     expect(help).toMatch(/Exit codes: 0 the export was written 2 usage error/);
 });

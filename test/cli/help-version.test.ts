@@ -31,7 +31,7 @@ test('risk check --help lists every option with its default, and the exit codes'
     const help = run.stdout.replace(/\s+/g, ' ');
     expect(help).toContain('Usage: risk check [options] [paths...]');
     expect(help).toContain('files or folders to check (default: ".")');
-    expect(help).toMatch(/--format <format> output format: pretty, json, sarif, github \(default: "pretty"\)/);
+    expect(help).toMatch(/--format <format> output format: pretty, json, sarif, github, gitlab, md \(default: "pretty"\)/);
     expect(help).toMatch(/--as-of <date> .*YYYY-MM-DD \(default: today\)/);
     expect(help).toMatch(/--fail-on <level> .*error, warning, info, never \(default: "error"\)/);
     expect(help).toMatch(/--max-warnings <n> .*\(default: no limit\)/);

@@ -1,6 +1,6 @@
 /**
- * A minimal LSP client for `risk lsp --stdio`: the built bin/risk.cjs as a process,
- * spoken to in LSP with Content-Length framing.
+ * A minimal LSP client for tests: `risk lsp --stdio` (the built bin/risk.cjs) as an editor
+ * runs it, spoken to with Content-Length framing over the process's standard streams.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -2,7 +2,8 @@
  * `risk lsp --stdio` as an editor runs it: the built bin/risk.cjs as a process,
  * spoken to in LSP with Content-Length framing.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, expect, test } from 'vitest';
@@ -154,5 +155,80 @@ test('risk/status follows the workspace build; risk/checkWorkspace validates aga
     const checked = await lsp.request('risk/checkWorkspace', {});
     expect(checked.result).toEqual({ unacceptedResidualRisks: 2, errors: 2, warnings: 3, infos: 1, hints: 0, files: 8, asOf: '2026-11-23' });
 
+    await lsp.close();
+});
+
+test('a workspace file that is not UTF-8: encoding-invalid from disk, then on the editor\'s `�` when opened, none once saved as UTF-8', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'risk-lsp-encoding-'));
+    try {
+        const text = 'role CEO "Chief Executive Officer" management\nscope S "Café" {\n  owner CEO\n}\n';
+        writeFileSync(join(folder, 'model.risk'), Buffer.from(text, 'latin1'));
+        const uri = pathToFileURL(join(folder, 'model.risk')).href;
+        const lsp = running = new LspProcess();
+        await lsp.openWorkspace(folder, '2026-11-23');
+        type Published = { uri: string; diagnostics: Array<{ code: string; message: string; range: { start: { line: number; character: number } } }> };
+        /** The encoding-invalid diagnostics of a publication for the file received after the first `after` messages. */
+        const encodingOf = (message: Message, after = 0) => {
+            const params = message.params as Published | undefined;
+            return message.method === 'textDocument/publishDiagnostics' && params?.uri === uri && lsp.received.indexOf(message) >= after
+                ? params.diagnostics.filter(diagnostic => diagnostic.code === 'encoding-invalid') : undefined;
+        };
+        const fromDisk = await lsp.waitFor(message => (encodingOf(message)?.length ?? 0) > 0, 'encoding-invalid of the file on disk');
+        expect(encodingOf(fromDisk)).toEqual([expect.objectContaining({ range: expect.objectContaining({ start: { line: 1, character: 12 } }), message: expect.stringMatching(/^Line 2, byte 0xE9: the file is not UTF-8; save it as UTF-8\./) })]);
+
+        // VS Code decodes the file as UTF-8 by default: the é arrives as �.
+        let after = lsp.received.length;
+        lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'risk', version: 1, text: text.replace('é', '\uFFFD') } });
+        const opened = await lsp.waitFor(message => encodingOf(message, after) !== undefined, 'diagnostics of the opened file');
+        expect(encodingOf(opened, after)).toEqual([expect.objectContaining({ range: expect.objectContaining({ start: { line: 1, character: 12 } }), message: expect.stringMatching(/^The file on disk is not UTF-8 \(line 2, byte 0xE9\), and the editor shows its bad bytes as `\uFFFD`: reopen it/) })]);
+
+        // Reopened with its encoding, the editor holds the right text; the file on disk is still not UTF-8.
+        after = lsp.received.length;
+        lsp.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
+        const reopened = await lsp.waitFor(message => encodingOf(message, after) !== undefined, 'diagnostics of the reopened file');
+        expect(encodingOf(reopened, after)).toEqual([expect.objectContaining({ message: expect.stringMatching(/^Line 2, byte 0xE9: the file is not UTF-8/) })]);
+
+        // Saved as UTF-8: the error goes at the next validation.
+        writeFileSync(join(folder, 'model.risk'), text, 'utf8');
+        after = lsp.received.length;
+        lsp.notify('textDocument/didSave', { textDocument: { uri } });
+        lsp.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+        const saved = await lsp.waitFor(message => encodingOf(message, after) !== undefined, 'diagnostics of the file saved as UTF-8');
+        expect(encodingOf(saved, after)).toEqual([]);
+        await lsp.close();
+    } finally {
+        rmSync(folder, { recursive: true, force: true });
+    }
+});
+
+test('the log has a start line and a summary of every build; the first build of a workspace shows progress', async () => {
+    const lsp = running = new LspProcess();
+    const folder = pathToFileURL(join(REPO_ROOT, 'examples/acme-saas')).href;
+    lsp.handlers.set('workspace/configuration', params => (params as { items: unknown[] }).items.map(() => ({ asOf: '2026-11-23' })));
+    await lsp.request('initialize', {
+        processId: process.pid,
+        rootUri: folder,
+        workspaceFolders: [{ uri: folder, name: 'acme-saas' }],
+        capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true } }
+    });
+    lsp.notify('initialized', {});
+
+    const logged = (pattern: RegExp) => (message: Message) =>
+        message.method === 'window/logMessage' && pattern.test((message.params as { message: string }).message);
+    const start = await lsp.waitFor(logged(/^Risk Language server /), 'the start line');
+    expect((start.params as { message: string }).message).toMatch(new RegExp(`^Risk Language server \\S+ started on Node v\\d+\\.\\d+\\.\\d+ \\(pid \\d+\\); workspace ${folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    const summary = await lsp.waitFor(logged(/^Checked /), 'the build summary');
+    expect((summary.params as { message: string }).message)
+        .toMatch(/^Checked 8 files \(14 risks\): 2 errors, 3 warnings, 1 info, 0 hints; 2 unaccepted residual risks; as of 2026-11-23; \d+ ms$/);
+
+    // The client was asked to create a progress token, then got begin … end on it.
+    const create = await lsp.waitFor(message => message.method === 'window/workDoneProgress/create', 'window/workDoneProgress/create');
+    const token = (create.params as { token: string | number }).token;
+    const progress = (kind: string) => (message: Message) => message.method === '$/progress'
+        && (message.params as { token: unknown; value: { kind: string } }).token === token
+        && (message.params as { value: { kind: string } }).value.kind === kind;
+    const begin = await lsp.waitFor(progress('begin'), 'the progress begin');
+    expect((begin.params as { value: unknown }).value).toMatchObject({ kind: 'begin', title: 'Risk', message: 'Checking 8 files…' });
+    await lsp.waitFor(progress('end'), 'the progress end');
     await lsp.close();
 });

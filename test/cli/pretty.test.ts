@@ -7,12 +7,12 @@ import type { CheckReport } from '../../cli/report.js';
 function finding(overrides: Partial<Finding>): Finding {
     return {
         file: 'a.risk', absolutePath: '/w/a.risk', line: 3, column: 1, endLine: 3, endColumn: 2,
-        severity: 'warning', code: 'missing-owner', message: 'm', sourceLine: 'x', ...overrides
+        severity: 'warning', code: 'missing-owner', message: 'm', sourceLine: 'x', subjects: [], ...overrides
     };
 }
 
 function pretty(...findings: Finding[]): string[] {
-    const report: CheckReport = { asOf: '2026-11-23', cwd: '/w', fileCount: 1, findings, summary: { errors: 0, warnings: findings.length, infos: 0, hints: 0 } };
+    const report: CheckReport = { asOf: '2026-11-23', cwd: '/w', sourceRoot: '/w', fileCount: 1, findings, summary: { errors: 0, warnings: findings.length, infos: 0, hints: 0 } };
     return formatPretty(report, { color: false }).split('\n');
 }
 

@@ -15,7 +15,8 @@ export interface RiskRun {
     readonly stderr: string;
 }
 
-export function runRisk(args: readonly string[], options: { cwd: string; env?: Record<string, string | undefined> }): RiskRun {
+/** `timeout` (ms, default 60 s): a run that takes longer is killed, and its status is null. */
+export function runRisk(args: readonly string[], options: { cwd: string; env?: Record<string, string | undefined>; timeout?: number }): RiskRun {
     if (!existsSync(RISK_BIN)) {
         throw new Error(`${RISK_BIN} is missing: run \`npm run build\` first (npm test does).`);
     }
@@ -24,7 +25,7 @@ export function runRisk(args: readonly string[], options: { cwd: string; env?: R
         cwd: options.cwd,
         env: Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined)),
         encoding: 'utf8',
-        timeout: 60_000
+        timeout: options.timeout ?? 60_000
     });
     if (result.error) {
         throw result.error;

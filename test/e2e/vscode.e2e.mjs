@@ -320,7 +320,7 @@ async function main() {
         page = await context.newPage();
         page.setDefaultTimeout(30_000);
         page.on('pageerror', error => log(`page error: ${error.message}`));
-        await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded' });
+        await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
         await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
         // The explorer lists the workspace once the folder is open.
         await page.locator('.explorer-folders-view').getByRole('treeitem', { name: 'risks' }).first()

@@ -9,15 +9,21 @@
  * `expect:` lists the codes of the diagnostics that start on that line. Every other
  * diagnostic of the model is a failure, so a model without annotations asserts that
  * nothing fires. A `.risk` file is a model of its own; a folder named `*.model` is one
- * model of all the `.risk` files in it.
+ * model of all the `.risk` files in it. A model whose bytes are not plain UTF-8 (a
+ * byte order mark, UTF-16, Latin-1) is checked from disk, as the CLI reads it.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { decodeRiskFile } from '../../language/workspace/file-encoding.js';
 import { TEST_AS_OF } from './check-model.js';
 
 export interface AnnotatedModel {
     readonly name: string;
+    /** The folder the file names are relative to. */
+    readonly root: string;
     readonly files: Record<string, string>;
+    /** Some file is not plain UTF-8: check the files on disk, not their text. */
+    readonly fromDisk: boolean;
     readonly asOf: string;
     readonly ignored: ReadonlySet<string>;
     /** `file:line code`, sorted */
@@ -31,13 +37,12 @@ export function annotatedModels(root: string): AnnotatedModel[] {
             const path = join(folder, entry);
             if (statSync(path).isDirectory()) {
                 if (entry.endsWith('.model')) {
-                    const files = Object.fromEntries(riskFilesBelow(path).map(file => [relative(path, file), readFileSync(file, 'utf8')]));
-                    models.push(toModel(relative(root, path), files));
+                    models.push(toModel(relative(root, path), path, riskFilesBelow(path).map(file => relative(path, file))));
                 } else {
                     visit(path);
                 }
             } else if (entry.endsWith('.risk')) {
-                models.push(toModel(relative(root, path), { [entry]: readFileSync(path, 'utf8') }));
+                models.push(toModel(relative(root, path), folder, [entry]));
             }
         }
     };
@@ -52,7 +57,14 @@ function riskFilesBelow(folder: string): string[] {
         .map(entry => join(folder, entry));
 }
 
-function toModel(name: string, files: Record<string, string>): AnnotatedModel {
+function toModel(name: string, root: string, names: readonly string[]): AnnotatedModel {
+    let fromDisk = false;
+    const files: Record<string, string> = {};
+    for (const file of names) {
+        const bytes = readFileSync(join(root, file));
+        files[file] = decodeRiskFile(bytes).text;
+        fromDisk ||= !bytes.equals(Buffer.from(files[file], 'utf8'));
+    }
     let asOf = TEST_AS_OF;
     const ignored = new Set<string>();
     const expected: string[] = [];
@@ -68,5 +80,5 @@ function toModel(name: string, files: Record<string, string>): AnnotatedModel {
             expectMatch?.[1].split(/[\s,]+/).filter(Boolean).forEach(code => expected.push(`${file}:${index + 1} ${code}`));
         });
     }
-    return { name, files, asOf, ignored, expected: expected.sort() };
+    return { name, root, files, fromDisk, asOf, ignored, expected: expected.sort() };
 }

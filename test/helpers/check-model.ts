@@ -1,5 +1,8 @@
 /** Loads in-memory models the way the CLI loads files, and lists their findings. */
-import { diagnosticsOf, loadModelTexts, type LoadedModel } from '../../language/model/load-model.js';
+import { join, relative } from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { LangiumDocument } from 'langium';
+import { diagnosticsOf, loadModelFiles, loadModelTexts, type LoadedModel } from '../../language/model/load-model.js';
 
 export const TEST_AS_OF = '2026-11-23';
 
@@ -19,16 +22,25 @@ const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
 
 export async function checkTexts(files: Readonly<Record<string, string>> | string, asOf = TEST_AS_OF): Promise<{ model: LoadedModel; findings: Finding[] }> {
     const model = await loadModelTexts(typeof files === 'string' ? { 'model.risk': files } : files, { asOf });
-    const findings = diagnosticsOf(model).map(({ document, diagnostic }) => ({
-        file: document.uri.path.replace(/^\/model\//, ''),
+    return { model, findings: diagnosticsOf(model).map(({ document, diagnostic }) => toFinding(document.uri.path.replace(/^\/model\//, ''), document, diagnostic)) };
+}
+
+/** The same for files on disk, read as the CLI reads them (bytes decoded, encoding problems reported). */
+export async function checkFiles(root: string, files: readonly string[], asOf = TEST_AS_OF): Promise<{ model: LoadedModel; findings: Finding[] }> {
+    const model = await loadModelFiles(files.map(file => join(root, file)), { asOf });
+    return { model, findings: diagnosticsOf(model).map(({ document, diagnostic }) => toFinding(relative(root, document.uri.fsPath).split('\\').join('/'), document, diagnostic)) };
+}
+
+function toFinding(file: string, document: LangiumDocument, diagnostic: Diagnostic): Finding {
+    return {
+        file,
         line: diagnostic.range.start.line + 1,
         column: diagnostic.range.start.character + 1,
         code: String(diagnostic.code),
         severity: SEVERITIES[(diagnostic.severity ?? 1) - 1],
         message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
         text: document.textDocument.getText(diagnostic.range)
-    }));
-    return { model, findings };
+    };
 }
 
 /** Findings of one model, keeping only the given codes. */

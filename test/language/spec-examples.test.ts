@@ -164,9 +164,113 @@ risk R-1 "Region outage" {
 });
 
 describe('the specification\'s version-2 examples (section 11)', () => {
-    // Section 11 is not in the grammar yet: issue #8.
-    test.todo('11.1: an applicability block parses and decides every control it names');
-    test.todo('11.2: roles with `accepts` parse and authorise acceptances as the section says');
+    const fullModel = (): string => ['2', '3.1', '3.2', '3.4', '4', '5', '6', '7'].map(example).join('\n');
+
+    test('11.1: an applicability block parses and decides every control it names', async () => {
+        const text = fullModel() + example('11.1');
+        const { model, findings } = await checkTexts({ 'acme.risk': text }, AS_OF);
+        const lineOf = (prefix: string) => text.split('\n').findIndex(line => line.startsWith(prefix)) + 1;
+        // No error, no warning: the two unused hints of section 7, and the controls still undecided, once, on the block.
+        expect(summary(findings)).toEqual([
+            `acme.risk:${lineOf('threat Outage')} hint unused Outage`,
+            `acme.risk:${lineOf('control MailFilter')} hint unused MailFilter`,
+            `acme.risk:${lineOf('applicability')} info soa-undecided applicability`
+        ]);
+        const { applicability } = model.evaluation();
+        const decision = (id: string) => applicability.controlOf(id)?.decision;
+        expect(['A.7.1', 'A.7.2', 'A.7.3', 'A.7.4', 'A.8.19'].map(decision)).toEqual(Array(5).fill('excluded'));
+        expect(['A.5.31', 'A.5.1', 'A.5.2'].map(decision)).toEqual(Array(3).fill('included'));
+        // Included through R-001 (controls, actions) and the own control MailFilter.
+        expect(['A.5.17', 'A.6.3', 'A.8.5', 'A.8.23'].map(decision)).toEqual(Array(4).fill('included'));
+        expect(applicability.undecided).toHaveLength(93 - 5 - 3 - 4);
+        expect(findings.find(finding => finding.code === 'soa-undecided')?.message).toMatch(/^81 Annex A controls have no decision yet \(A\.5\.3, A\.5\.4, /);
+        expect(applicability.controlOf('A.7.1')?.excludedBy[0].justification).toBe('Fully remote company: no premises in scope');
+    });
+
+    test('11.2: roles with `accepts` parse and authorise acceptances as the section says', async () => {
+        const risk = (id: string, likelihood: string, impact: string, by: string) => `
+risk ${id} "Scenario ${id}" {
+  owner ITManager
+  likelihood ${likelihood} impact ${impact}
+  treatment accept
+  acceptance { by ${by} on 2026-11-01 "Accepted at the committee of 2026-11-01" }
+  reviewed 2026-11-01
+}`;
+        const files = {
+            'method.risk': example('3.3'),
+            'roles.risk': example('11.2') + 'role ITManager "IT Manager"\n',
+            'risks.risk': [
+                risk('R-1', 'High', 'Medium', 'SecurityCommittee'), // High: below major Critical, at the committee's level
+                risk('R-2', 'High', 'High', 'SecurityCommittee'), // Critical: major, management only
+                risk('R-3', 'High', 'High', 'Board')
+            ].join('')
+        };
+        const { model, findings } = await checkTexts(files, AS_OF);
+        expect(summary(findings).map(line => line.replace(/:\d+ /, ' '))).toEqual([
+            'risks.risk error unaccepted-residual R-2',
+            'risks.risk error acceptance-not-authorised SecurityCommittee'
+        ]);
+        const accepted = (id: string) => model.evaluation().risks.find(candidate => candidate.risk.name === id)?.accepted;
+        expect([accepted('R-1'), accepted('R-2'), accepted('R-3')]).toEqual([true, false, true]);
+    });
+
+    test('11.2: `longest` and an acceptance whose `until` is before `on`', async () => {
+        const method = example('3.1') + example('3.2') + '  accept { appetite Moderate major High longest 24 months }\n}\n';
+        const { model, findings } = await checkTexts({
+            'method.risk': method,
+            'model.risk': example('2') + `
+risk R-1 "Too long" { owner CISO likelihood Likely impact Severe treatment accept
+  acceptance { by CEO on 2026-01-01 until 2028-06-30 "Until the redesign" } reviewed 2026-11-01 }
+risk R-2 "Backwards" { owner CISO likelihood Likely impact Severe treatment accept
+  acceptance { by CEO on 2026-11-15 until 2026-11-14 "Until the redesign" } reviewed 2026-11-01 }`
+        }, AS_OF);
+        expect(summary(findings).filter(line => !line.includes(' unused ')).map(line => line.replace(/:\d+ /, ' '))).toEqual([
+            'model.risk warning acceptance-too-long 2028-06-30',
+            'model.risk error unaccepted-residual R-2',
+            'model.risk error acceptance-period-invalid 2026-11-14'
+        ]);
+        expect(model.evaluation().risks.map(risk => risk.accepted)).toEqual([true, false]);
+    });
+
+    test('11.3–11.5: several treatments, a deferral, a residual value alone, several threats, affects, tags, completed, identified', async () => {
+        const method = example('3.1') + example('3.2') + '  accept { appetite Moderate major High }\n  treat High within 30 days\n}\n';
+        const { model, findings } = await checkTexts({
+            'method.risk': method,
+            'model.risk': example('2') + example('5') + `
+threat Phishing "Phishing" { tags "people" }
+threat Insider "Malicious insider"
+risk R-1 "Combined treatment" {
+  owner ITManager
+  threat Phishing, Insider
+  on AdminAccounts
+  affects confidentiality, integrity
+  likelihood Likely impact Severe
+  identified 2026-11-10
+  treatment reduce { action MFA "MFA" { owner SecurityLead due 2026-12-01 status done completed 2026-11-20 } }
+  treatment share with "Cyber insurer"
+  residual likelihood Rare
+  tags "gdpr", "supplier"
+  reviewed 2026-11-20
+}
+risk R-2 "Deferred" {
+  owner ITManager
+  likelihood Possible impact Noticeable
+  treatment defer until 2027-03-31 "Budget decision in Q1"
+  reviewed 2026-11-20
+}`
+        }, AS_OF);
+        expect(summary(findings).filter(line => !line.includes(' unused '))).toEqual([]);
+        const [r1, r2] = model.evaluation().risks;
+        expect(r1.risk.threats.map(threat => threat.ref?.name)).toEqual(['Phishing', 'Insider']);
+        expect(r1.risk.treatments.map(treatment => treatment.option)).toEqual(['reduce', 'share']);
+        expect(r1.residual).toMatchObject({ likelihood: { name: 'Rare' }, impact: { name: 'Severe' }, score: 3, level: { name: 'Moderate' } });
+        expect(r1.actions[0].timeliness).toBe('on time');
+        expect(r1.treatmentLate).toBeUndefined();
+        expect(r1.impactUnderstated).toBeUndefined();
+        expect(r1.risk.tags).toEqual(['gdpr', 'supplier']);
+        expect(r2.deferral).toMatchObject({ lapsed: false });
+        expect(r2.deferral?.treatment).toMatchObject({ until: '2027-03-31', reason: 'Budget decision in Q1' });
+    });
 });
 
 describe('the checked-in copy of the specification', () => {

@@ -1,7 +1,8 @@
 /**
- * `missing-owner` on a risk, an action or a primary asset: "Add `owner ROLE`" as the first
- * property of the block (for an asset, right after its `primary …` category, as the
- * specification writes assets), naming the first role of the model.
+ * `missing-owner` on a risk or a primary asset, and `action-incomplete` on an action
+ * without owner: "Add `owner ROLE`" as the first property of the block (for an asset,
+ * right after its `primary …` category, as the specification writes assets), naming the
+ * first role of the model.
  */
 import { isAction, isAsset, isRisk, type Action, type Asset, type Risk } from '../../generated/ast.js';
 import { prependToBlock } from './block-edits.js';

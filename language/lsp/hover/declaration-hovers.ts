@@ -10,6 +10,7 @@ import { acceptanceText } from '../text/acceptance-text.js';
 import { scaleValueText } from '../text/assessment-text.js';
 import { capitalised, listText, paragraphs } from '../text/markdown.js';
 import { declarationLabel, referrersText, type Referrer } from './referrers.js';
+import { tagsText } from './risk-hovers.js';
 
 export function roleHover(role: Role, referrers: readonly Referrer[], evaluation: ModelEvaluation): string {
     const owns = referrers.filter(referrer => referrer.properties.includes('owner')).map(referrer => declarationLabel(referrer.source, evaluation));
@@ -20,6 +21,7 @@ export function roleHover(role: Role, referrers: readonly Referrer[], evaluation
     return paragraphs(
         `**Role ${role.name}** · ${role.title}`,
         role.management ? 'Management: yes, may accept any residual, major ones included.' : 'Management: no, may accept residuals below major of the risks it owns.',
+        !role.management && role.accepts ? `Accepts: any residual up to ${role.accepts.$refText} that is below major, whoever owns the risk.` : undefined,
         `**Owns:** ${listText(owns)}`,
         `**Accepted:** ${listText(accepted)}`,
         approved.length > 0 ? `**Approved:** ${approved.join(', ')}` : undefined
@@ -51,6 +53,7 @@ export function assetHover(asset: Asset, referrers: readonly Referrer[], evaluat
         `${kind} · owner ${refText(asset.owner)}`,
         cia ? capitalised(cia) : undefined,
         asset.supports.length > 0 ? `Supports: ${asset.supports.map(refText).join(', ')}` : undefined,
+        tagsText(asset.tags),
         asset.category?.layer === 'primary' ? `**Harmed by:** ${listText(harmedBy(asset, evaluation))}` : undefined,
         `**Referenced by:** ${referrersText(referrers, evaluation)}`
     );
@@ -60,6 +63,7 @@ export function threatHover(threat: Threat, referrers: readonly Referrer[], eval
     return paragraphs(
         `**Threat ${threat.name}** · ${threat.title}`,
         `Source: ${threat.source ?? 'not given'}`,
+        tagsText(threat.tags),
         `**Referenced by:** ${referrersText(referrers, evaluation)}`
     );
 }
@@ -68,6 +72,7 @@ export function vulnerabilityHover(vulnerability: Vulnerability, referrers: read
     return paragraphs(
         `**Vulnerability ${vulnerability.name}** · ${vulnerability.title}`,
         `On: ${listText(vulnerability.on.map(refText))}`,
+        tagsText(vulnerability.tags),
         `**Referenced by:** ${referrersText(referrers, evaluation)}`
     );
 }
@@ -81,6 +86,7 @@ export function controlHover(control: Control, referrers: readonly Referrer[], e
         `**Control ${control.name}** · ${control.title}`,
         `Status: ${control.status ?? 'not given'} · owner ${refText(control.owner)}`,
         `Implements: ${listText(implemented)}`,
+        tagsText(control.tags),
         `**Referenced by:** ${referrersText(referrers, evaluation)}`
     );
 }

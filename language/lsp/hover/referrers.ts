@@ -54,7 +54,8 @@ function propertyText(container: AstNode, feature: string): string {
     if (isApproval(container)) {
         return 'approved by';
     }
-    return feature;
+    // A list property is named by the keyword that introduces it: `threat A, B`.
+    return feature === 'threats' ? 'threat' : feature;
 }
 
 /** `risk R-001`, `action MFA`, `action R-001/2` (an action without an ID), `A.5.17`. */

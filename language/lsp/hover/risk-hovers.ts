@@ -2,7 +2,7 @@
 import type { Reference } from 'langium';
 import type { ModelEvaluation } from '../../evaluation/model-evaluator.js';
 import type { ActionEvaluation, Assessment, RiskEvaluation } from '../../evaluation/risk-evaluation.js';
-import type { Action, ControlTarget, Risk } from '../../generated/ast.js';
+import type { Action, ControlTarget, Risk, Treatment } from '../../generated/ast.js';
 import { ANNEX_A_BY_ID } from '../../builtins/annex-a.js';
 import { acceptanceText } from '../text/acceptance-text.js';
 import { scaleValueText, scoreAndLevelText } from '../text/assessment-text.js';
@@ -13,13 +13,15 @@ export function riskHover(risk: Risk, evaluation: ModelEvaluation): string {
     if (!evaluated) {
         return `**Risk ${risk.name}** · ${risk.title}`;
     }
-    const treatment = risk.treatment;
     return paragraphs(
         `**Risk ${risk.name}** · ${risk.title}`,
         `Owner: ${risk.owner?.$refText ?? 'none'} · status ${risk.status ?? 'not given'} · scope ${evaluated.scope?.name ?? 'none'}`,
+        scenarioText(risk),
+        risk.identified ? `Identified ${risk.identified}.` : undefined,
+        tagsText(risk.tags),
         `**Inherent:** ${assessmentText(evaluated.inherent)}`,
         `**Residual:** ${evaluated.hasExplicitResidual ? '' : 'as inherent, '}${assessmentText(evaluated.residual)}${appetiteText(evaluated, evaluation)}`,
-        `**Treatment:** ${treatment ? treatment.option + (treatment.party ? ` with ${treatment.party}` : '') : 'none'}`,
+        `**Treatment:** ${risk.treatments.length > 0 ? risk.treatments.map(treatmentText).join('; ') : 'none'}`,
         evaluated.actions.map(actionLine).join('\n'),
         `**Acceptance:** ${acceptancesText(evaluated, evaluation)}`,
         reviewText(evaluated)
@@ -32,9 +34,30 @@ export function actionHover(action: Action, evaluation: ModelEvaluation): string
     return paragraphs(
         `**Action ${evaluated?.id ?? action.name ?? ''}** · ${action.title}`,
         `Risk ${action.$container.$container.name} · treatment ${action.$container.option}`,
-        `Owner: ${action.owner?.$refText ?? 'none'} · due ${action.due ?? 'not given'} · status ${action.status ?? 'not given'}${evaluated?.overdue ? ' (overdue)' : ''}`,
+        `Owner: ${action.owner?.$refText ?? 'none'} · due ${action.due ?? 'not given'} · status ${action.status ?? 'not given'}${evaluated?.overdue ? ' (overdue)' : ''}${action.completed ? ` · completed ${action.completed}` : ''}`,
         `Controls: ${listText(action.controls.map(controlText))}`
     );
+}
+
+function treatmentText(treatment: Treatment): string {
+    if (treatment.option === 'defer') {
+        return `defer${treatment.until ? ` until ${treatment.until}` : ''}${treatment.reason ? ` (${treatment.reason})` : ''}`;
+    }
+    return treatment.party ? `${treatment.option} with ${treatment.party}` : treatment.option;
+}
+
+/** The scenario in one line: threats, and the security properties it harms. */
+function scenarioText(risk: Risk): string | undefined {
+    const parts = [
+        risk.threats.length > 0 ? `Threat: ${risk.threats.map(threat => threat.$refText).join(', ')}` : undefined,
+        risk.affects.length > 0 ? `affects ${risk.affects.join(', ')}` : undefined
+    ].filter(part => part !== undefined);
+    return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
+/** `Tags: gdpr, supplier`, or nothing when there are none. */
+export function tagsText(tags: readonly string[]): string | undefined {
+    return tags.length > 0 ? `Tags: ${tags.join(', ')}` : undefined;
 }
 
 function assessmentText(assessment: Assessment | undefined): string {

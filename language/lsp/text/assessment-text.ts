@@ -43,3 +43,20 @@ export function assessmentExplanation(assessment: Assessment, method: MethodMode
 export function appetiteText(method: MethodModel | undefined): string {
     return method?.appetite ? `appetite is ${method.appetite.name}` : 'the method sets no appetite';
 }
+
+/**
+ * The whole assessment on one line, as a reviewer reads it: `2 Possible × 1 Minor = 2 Low`,
+ * `2 Possible + 1 Minor = 3 Moderate`, or with a matrix `2 Possible, 1 Minor = Low`.
+ */
+export function assessmentFormula(assessment: Assessment | undefined, method: MethodModel | undefined): string {
+    if (!assessment) {
+        return 'not assessed';
+    }
+    const level = assessment.level?.name ?? 'no level';
+    const pair = scaleValueText(assessment.likelihood);
+    if (method?.form === 'matrix' || assessment.score === undefined) {
+        return `${pair}, ${scaleValueText(assessment.impact)} = ${level}`;
+    }
+    const operator = method?.operator === '+' ? '+' : '×';
+    return `${pair} ${operator} ${scaleValueText(assessment.impact)} = ${assessment.score} ${level}`;
+}

@@ -291,6 +291,18 @@ risk C-01 "Phished login" { owner CTO likelihood Medium impact High treatment ac
         expect(badUntil.lapses).toBeUndefined();
     });
 
+    test('holdsUntil: the term of an acceptance that holds on some day; none for one that never holds', async () => {
+        const holdsUntil = async (acceptance: string, asOf = '2026-11-23') => (await acceptanceOf(accepted(acceptance), asOf)).acceptance.holdsUntil;
+        expect(await holdsUntil('by CEO on 2026-11-15 until 2027-11-15 "MFA funded"')).toBe('2027-11-15');
+        // Expired or not yet effective on the as-of date: it held, or will hold, until then.
+        expect(await holdsUntil('by CEO on 2026-11-15 until 2027-11-15 "MFA funded"', '2027-12-01')).toBe('2027-11-15');
+        expect(await holdsUntil('by CEO on 2026-11-15 until 2027-11-15 "MFA funded"', '2026-11-01')).toBe('2027-11-15');
+        // Given by a role that may not accept it, pinned too low, or without a justification: never.
+        expect(await holdsUntil('by CTO on 2026-11-15 until 2027-11-15 "MFA funded"')).toBeUndefined();
+        expect(await holdsUntil('by CEO on 2026-11-15 until 2027-11-15 level Moderate "MFA funded"')).toBeUndefined();
+        expect(await holdsUntil('by CEO on 2026-11-15 until 2027-11-15')).toBeUndefined();
+    });
+
     test('one valid acceptance among several accepts the risk', async () => {
         const risk = riskOf(await evaluate(ROLES + BANDED + `
 risk R-001 "Legacy accounting server" {

@@ -8,11 +8,14 @@ import { textTable } from '../../../language/exports/table.js';
 import { HOSTILE_ACTION_TITLE, HOSTILE_PARTY, HOSTILE_TITLES, loadHostileModel } from './hostile-model.js';
 
 describe('neutraliseFormula', () => {
-    test.each(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '\0x', '\uFF1D1', '\uFF0B1', '\uFF0D1', '\uFF201'])('prefixes a quote to %j', cell => {
+    test.each([
+        '=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '\0x', '\uFF1D1', '\uFF0B1', '\uFF0D1', '\uFF201',
+        ' =1+1', '   +1', ' -1', '  @SUM(A1)', '\u00A0=1', '\u3000=1', '\uFEFF=1', '\n=1', ' \t=1', '\0 =1', ' \uFF1D1'
+    ])('prefixes a quote to %j', cell => {
         expect(neutraliseFormula(cell)).toBe(`'${cell}`);
     });
 
-    test.each(['', 'R-001', '2026-11-23', '3 Likely', 'a=b', "'quoted", ' =space first', '9'])('leaves %j alone', cell => {
+    test.each(['', ' ', 'R-001', '2026-11-23', '3 Likely', 'a=b', "'quoted", ' a =1', ' 9', '9'])('leaves %j alone', cell => {
         expect(neutraliseFormula(cell)).toBe(cell);
     });
 });
@@ -49,7 +52,7 @@ describe('toCsv', () => {
         for (const [index, row] of table.rows.entries()) {
             const record = records[index + 1];
             // Every cell but the neutralised ones comes back exactly as the register has it.
-            expect(record).toEqual(text.rows[index].map(cell => (/^[=+\-@\t\r\0]/.test(cell) ? `'${cell}` : cell)));
+            expect(record).toEqual(text.rows[index].map(cell => (/^[\s\0]*[=+\-@]|^[\t\r\0]/.test(cell) ? `'${cell}` : cell)));
             expect(record[0]).toBe(row.id);
         }
         const title = (id: string) => byId.get(id)![1];
@@ -67,6 +70,9 @@ describe('toCsv', () => {
         expect(title('H-12')).toBe('<script>alert(1)</script> & <b>bold</b>');
         expect(title('H-13')).toBe('Backslash \\| escape attempt \\');
         expect(title('H-15')).toBe("'\0NUL first");
+        for (const id of ['H-16', 'H-17', 'H-18', 'H-19', 'H-20']) {
+            expect(title(id)).toBe(`'${HOSTILE_TITLES[id]}`);
+        }
         expect(byId.get('H-01')![REGISTER_COLUMNS.findIndex(column => column.key === 'treatment')]).toBe(`share with ${HOSTILE_PARTY}`);
     });
 

@@ -23,11 +23,18 @@ export const HOSTILE_TITLES: Readonly<Record<string, string>> = {
     'H-12': '<script>alert(1)</script> & <b>bold</b>',
     'H-13': 'Backslash \\| escape attempt \\',
     'H-14': '[link](javascript:alert(1)) **bold** `code` ~~gone~~ _em_',
-    'H-15': '\0NUL first'
+    'H-15': '\0NUL first',
+    // Blank first, formula after: a spreadsheet that trims spaces on import (LibreOffice's "Trim spaces") sees the formula.
+    'H-16': ' =1+1',
+    'H-17': '   +SUM(2,3)',
+    'H-18': '\u00A0-4+5',
+    'H-19': '\u3000@SUM(6,7)',
+    'H-20': ' \t=8+9'
 };
 
 /** The model text of a title: the STRING escapes of the language. */
 function riskString(title: string): string {
+    // Written as themselves: the language has no \u escape, and a string may hold any character.
     return `"${title.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\t/g, '\\t').replace(/\r/g, '\\r').replace(/\0/g, '\\0')}"`;
 }
 

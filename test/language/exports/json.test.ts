@@ -11,7 +11,7 @@ describe.each(EXAMPLES)('JSON exports of examples/%s', example => {
         const table = buildExport(kind, model.evaluation(), { baseDir: exampleFolder(example) });
         const json = JSON.parse(toJson(table));
         const document = exportJsonSchema.parse(json);
-        expect(document).toMatchObject({ version: 1, kind, asOf: '2026-11-23', model: table.model, title: table.title });
+        expect(document).toMatchObject({ version: 2, kind, asOf: '2026-11-23', model: table.model, title: table.title });
         expect(document.rows).toHaveLength(table.rows.length);
         // Keys follow the columns, in order; the text cells come from the same values.
         for (const row of document.rows) {
@@ -32,7 +32,7 @@ describe('JSON values', () => {
             existingControls: ['A.5.17', 'A.6.3', 'MailFilter'], actions: ['MFA', 'Drills'], line: 3, file: 'risks/cyber.risk'
         });
         const r007 = document.rows.find((row: { id: string }) => row.id === 'R-007');
-        expect(r007).toMatchObject({ treatment: null, actions: [], acceptedBy: null, acceptedUntil: null, aboveAppetite: false });
+        expect(r007).toMatchObject({ treatment: [], actions: [], acceptedBy: null, acceptedUntil: null, aboveAppetite: false });
     });
 
     test('carry hostile titles unchanged: JSON needs no neutralising', async () => {

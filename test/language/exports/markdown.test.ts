@@ -58,11 +58,11 @@ describe('register Markdown of examples/acme-saas rendered as GFM', async () => 
         expect(html).toContain('As of 2026-11-23.');
     });
 
-    test('the register has one row per risk and 27 cells in every row', () => {
+    test('the register has one row per risk and 30 cells in every row', () => {
         const register = tables[3];
         expect(register.cells).toHaveLength(1 + 14);
         expect(register.cells.every(count => count === REGISTER_COLUMNS.length)).toBe(true);
-        expect(register.headerCells).toBe(27);
+        expect(register.headerCells).toBe(30);
         expect(register.html).toContain('<th>Residual likelihood</th>');
     });
 
@@ -103,15 +103,15 @@ describe('hostile titles', async () => {
     test('add no column and no tag to the treatment plan', () => {
         const html = render(toMarkdown(buildPlan(evaluation)));
         const plan = tablesOf(html).at(-1)!;
-        expect(plan.cells).toEqual([12, 12]);
+        expect(plan.cells).toEqual([13, 13]);
         expect(html).not.toMatch(/<img|<i>|<script/);
         expect(html).toContain(escapeHtml(HOSTILE_ACTION_TITLE.replace('\n', '<br>')).replace('&lt;br&gt;', '<br>'));
     });
 
-    test('the Statement of Applicability keeps 93 rows of 9 cells', () => {
+    test('the Statement of Applicability keeps 93 rows of 10 cells', () => {
         const html = render(toMarkdown(buildSoa(evaluation)));
         const soa = tablesOf(html).at(-1)!;
-        expect(soa.cells).toEqual(Array(94).fill(9));
+        expect(soa.cells).toEqual(Array(94).fill(10));
     });
 });
 

@@ -34,9 +34,9 @@ async function plan() {
 }
 
 describe('buildPlan', () => {
-    test('has the specification\'s 12 columns in order', () => {
+    test('has the specification\'s 13 columns in order (Completed of section 11.5 after Status)', () => {
         expect(PLAN_COLUMNS.map(column => column.header)).toEqual([
-            'Action', 'Risk', 'Risk title', 'Level', 'Option', 'Action title', 'Owner', 'Due', 'Status', 'Overdue', 'Controls', 'Target residual level'
+            'Action', 'Risk', 'Risk title', 'Level', 'Option', 'Action title', 'Owner', 'Due', 'Status', 'Completed', 'Overdue', 'Controls', 'Target residual level'
         ]);
     });
 
@@ -57,26 +57,48 @@ describe('buildPlan', () => {
         const byAction = (id: string | null) => table.rows.find(row => row.action === id)!;
         expect(byAction('Named')).toEqual({
             action: 'Named', risk: 'R-10', riskTitle: 'Ten', level: 'High', option: 'reduce', actionTitle: 'Overdue', owner: 'Boss',
-            due: '2026-10-01', status: 'planned', overdue: true, controls: [], targetResidualLevel: 'Moderate'
+            due: '2026-10-01', status: 'planned', completed: null, overdue: true, controls: [], targetResidualLevel: 'Moderate'
         });
         expect(byAction('R-10/1')).toMatchObject({ status: 'in-progress', overdue: false, controls: ['A.8.5', 'A.5.1'] });
         expect(byAction('R-10/4')).toMatchObject({ status: 'cancelled', overdue: false, owner: null });
         expect(byAction(null)).toEqual({
             action: null, risk: 'R-3', riskTitle: 'Accepted', level: 'High', option: 'accept', actionTitle: null, owner: null,
-            due: null, status: null, overdue: null, controls: [], targetResidualLevel: 'High'
+            due: null, status: null, completed: null, overdue: null, controls: [], targetResidualLevel: 'High'
         });
         const text = textTable(table);
-        expect(text.rows[4]).toEqual(['', 'R-3', 'Accepted', 'High', 'accept', '', '', '', '', '', '', 'High']);
-        expect(text.rows[2]).toEqual(['Named', 'R-10', 'Ten', 'High', 'reduce', 'Overdue', 'Boss', '2026-10-01', 'planned', 'yes', '', 'Moderate']);
+        expect(text.rows[4]).toEqual(['', 'R-3', 'Accepted', 'High', 'accept', '', '', '', '', '', '', '', 'High']);
+        expect(text.rows[2]).toEqual(['Named', 'R-10', 'Ten', 'High', 'reduce', 'Overdue', 'Boss', '2026-10-01', 'planned', '', 'yes', '', 'Moderate']);
     });
 
     test('summarises the actions', async () => {
         expect((await plan()).summary).toEqual({
             risksTreated: 3,
-            options: [{ option: 'reduce', risks: 1 }, { option: 'accept', risks: 1 }, { option: 'share', risks: 0 }, { option: 'avoid', risks: 1 }],
+            options: [{ option: 'reduce', risks: 1 }, { option: 'accept', risks: 1 }, { option: 'share', risks: 0 }, { option: 'avoid', risks: 1 }, { option: 'defer', risks: 0 }],
             risksWithoutActions: ['R-3'],
-            actions: { total: 5, planned: 2, inProgress: 1, done: 1, cancelled: 1, overdue: ['Named'], scheduled: 3, onTime: 2 },
+            // R-2/1 is done without a completion date: never counted as on time (section 11.5).
+            actions: { total: 5, planned: 2, inProgress: 1, done: 1, cancelled: 1, overdue: ['Named'], scheduled: 3, onTime: 1, completionUnknown: 1 },
             dueSoon: []
         });
+    });
+
+    test('version 2: one row per action under its own treatment, a row per treatment without action, and the completion date', async () => {
+        const model = await loadTexts({ 'model.risk': `
+method "M" {
+  scale likelihood { 1 Rare "" 2 Likely "" }
+  scale impact { 1 Minor "" 2 Severe "" }
+  levels { Low 1..2 "" High 3..4 "" }
+  accept { appetite Low }
+}
+role Boss "Boss" management
+risk R-1 "Combined" { owner Boss likelihood 2 impact 2
+  treatment reduce { action MFA "MFA" { owner Boss due 2026-10-01 status done completed 2026-09-20 } action Late "Late" { owner Boss due 2026-10-01 status done completed 2026-10-02 } }
+  treatment share with "Insurer"
+}` });
+        const table = buildPlan(model.evaluation(), {});
+        expect(table.rows.map(row => [row.action, row.option, row.completed])).toEqual([
+            ['MFA', 'reduce', '2026-09-20'], ['Late', 'reduce', '2026-10-02'], [null, 'share', null]
+        ]);
+        expect(table.summary.actions).toMatchObject({ scheduled: 2, onTime: 1, completionUnknown: 0 });
+        expect(table.summary.options).toContainEqual({ option: 'share', risks: 1 });
     });
 });

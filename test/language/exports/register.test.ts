@@ -54,13 +54,13 @@ function rowOf(rows: readonly RegisterRow[], id: string): RegisterRow {
 }
 
 describe('buildRegister', () => {
-    test('has the specification\'s 27 columns in order', async () => {
+    test('has the specification\'s 30 columns in order (27 of section 10, Consequence, Affects and Tags of section 11.4)', async () => {
         expect((await register()).columns.map(column => column.header)).toEqual([
-            'ID', 'Title', 'Scope', 'Owner', 'Threat', 'Vulnerabilities', 'Assets', 'Harms', 'Likelihood', 'Impact', 'Score',
+            'ID', 'Title', 'Consequence', 'Scope', 'Owner', 'Threat', 'Vulnerabilities', 'Assets', 'Harms', 'Affects', 'Likelihood', 'Impact', 'Score',
             'Level', 'Existing controls', 'Treatment', 'Actions', 'Residual likelihood', 'Residual impact', 'Residual score',
-            'Residual level', 'Above appetite', 'Acceptance', 'Accepted by', 'Accepted until', 'Status', 'Reviewed', 'File', 'Line'
+            'Residual level', 'Above appetite', 'Acceptance', 'Accepted by', 'Accepted until', 'Status', 'Reviewed', 'Tags', 'File', 'Line'
         ]);
-        expect(REGISTER_COLUMNS).toHaveLength(27);
+        expect(REGISTER_COLUMNS).toHaveLength(30);
     });
 
     test('sorts by residual level, then inherent level (highest first), then ID as people read it; unassessed last', async () => {
@@ -73,7 +73,7 @@ describe('buildRegister', () => {
         ]);
     });
 
-    test('names the acceptance status, and shows the acceptance that holds or the last one', async () => {
+    test('names the acceptance status, and shows the acceptance that holds or the last one, with a term only if it ever held', async () => {
         const { rows } = await register();
         const acceptance = (id: string) => {
             const row = rowOf(rows, id);
@@ -83,9 +83,10 @@ describe('buildRegister', () => {
         expect(acceptance('R-2')).toEqual(['expired', 'Boss', '2026-06-30']);
         expect(acceptance('R-3')).toEqual(['not yet valid', 'Boss', '2027-07-01']);
         expect(acceptance('R-4')).toEqual(['valid', 'Lead', '2027-05-01']);
-        expect(acceptance('R-5')).toEqual(['not authorised', 'Lead', '2027-05-01']);
-        expect(acceptance('R-6')).toEqual(['outdated', 'Boss', '2027-05-01']);
-        expect(acceptance('R-7')).toEqual(['incomplete', 'Boss', '2027-05-01']);
+        // An acceptance that holds on no day shows who gave it but no term: it was never accepted until then.
+        expect(acceptance('R-5')).toEqual(['not authorised', 'Lead', null]);
+        expect(acceptance('R-6')).toEqual(['outdated', 'Boss', null]);
+        expect(acceptance('R-7')).toEqual(['incomplete', 'Boss', null]);
         expect(acceptance('R-8')).toEqual(['not needed', 'Lead', '2027-05-01']);
         expect(acceptance('R-9')).toEqual([null, null, null]);
         expect(acceptance('R-11')).toEqual(['valid', 'Boss', '2027-06-01']);
@@ -95,9 +96,9 @@ describe('buildRegister', () => {
     test('fills the cells from the evaluated model', async () => {
         const { rows } = await register('/model');
         expect(rowOf(rows, 'R-10')).toMatchObject({
-            title: 'No acceptance', scope: 'A', owner: 'Lead', threat: 'T', vulnerabilities: ['V'], assets: ['Sys'], harms: ['Data'],
+            title: 'No acceptance', scope: 'A', owner: 'Lead', threat: ['T'], vulnerabilities: ['V'], assets: ['Sys'], harms: ['Data'],
             likelihood: { value: 3, name: 'Likely' }, impact: { value: 3, name: 'Severe' }, score: 9, level: 'High',
-            existingControls: ['A.5.1', 'Own'], treatment: { option: 'share', with: 'Insurer, Ltd' }, actions: [],
+            existingControls: ['A.5.1', 'Own'], treatment: [{ option: 'share', with: 'Insurer, Ltd', until: null, reason: null }], actions: [],
             residualLikelihood: { value: 3, name: 'Likely' }, residualScore: 9, residualLevel: 'High', aboveAppetite: true,
             status: null, reviewed: null, file: 'risks.risk', line: 1
         });
@@ -122,6 +123,45 @@ describe('buildRegister', () => {
         expect(cells('R-8')['Above appetite']).toBe('no');
     });
 
+    test('version 2: consequence, several threats and treatments, affects, tags', async () => {
+        const model = await loadTexts({
+            'm.risk': `role R "R" management
+method "M" {
+  scale likelihood { 1 Rare "" 2 Likely "" }
+  scale impact { 1 Minor "" 2 Severe "" }
+  levels { Low 1..2 "" High 3..4 "" }
+  accept { appetite Low }
+}
+threat Phishing "Phishing"
+threat Insider "Insider"
+risk R-1 "Two threats" {
+  owner R
+  threat Phishing, Insider
+  affects confidentiality, availability
+  consequence "Breach, fines"
+  likelihood Likely impact Severe
+  treatment reduce { action "MFA" { owner R due 2027-01-31 } }
+  treatment share with "Cyber insurer"
+  treatment defer until 2027-03-31 "Budget"
+  tags "gdpr", "supplier"
+}`
+        });
+        const table = buildRegister(model.evaluation());
+        expect(table.rows[0]).toMatchObject({
+            consequence: 'Breach, fines', threat: ['Phishing', 'Insider'], affects: ['confidentiality', 'availability'], tags: ['gdpr', 'supplier'],
+            treatment: [
+                { option: 'reduce', with: null, until: null, reason: null },
+                { option: 'share', with: 'Cyber insurer', until: null, reason: null },
+                { option: 'defer', with: null, until: '2027-03-31', reason: 'Budget' }
+            ]
+        });
+        const text = textTable(table);
+        const cell = (header: string) => text.rows[0][text.headers.indexOf(header)];
+        expect([cell('Consequence'), cell('Threat'), cell('Affects'), cell('Treatment'), cell('Tags')]).toEqual([
+            'Breach, fines', 'Phishing, Insider', 'confidentiality, availability', 'reduce; share with Cyber insurer; defer until 2027-03-31', 'gdpr, supplier'
+        ]);
+    });
+
     test('gives absolute paths without a base folder', async () => {
         expect((await register()).rows[0].file).toBe('/model/risks.risk');
     });
@@ -140,7 +180,7 @@ risk M-1 "Matrix risk" { owner R likelihood High impact High residual likelihood
         });
         const [row] = buildRegister(model.evaluation()).rows;
         expect(row).toMatchObject({ score: null, level: 'High', residualScore: null, residualLevel: 'Low', likelihood: { value: 2, name: 'High' } });
-        expect(textTable(buildRegister(model.evaluation())).rows[0].slice(8, 12)).toEqual(['2 High', '2 High', '', 'High']);
+        expect(textTable(buildRegister(model.evaluation())).rows[0].slice(10, 14)).toEqual(['2 High', '2 High', '', 'High']);
     });
 
     test('summarises levels, appetite, acceptances and actions', async () => {
@@ -153,7 +193,7 @@ risk M-1 "Matrix risk" { owner R likelihood High impact High residual likelihood
             aboveAppetite: ['R-1', 'R-2', 'R-3', 'R-4', 'R-5', 'R-6', 'R-7', 'R-10', 'R-11'],
             unaccepted: ['R-2', 'R-3', 'R-5', 'R-6', 'R-7', 'R-10'],
             expiringAcceptances: [],
-            actions: { total: 2, planned: 2, inProgress: 0, done: 0, cancelled: 0, overdue: [], scheduled: 1, onTime: 1 }
+            actions: { total: 2, planned: 2, inProgress: 0, done: 0, cancelled: 0, overdue: [], scheduled: 1, onTime: 1, completionUnknown: 0 }
         });
     });
 });

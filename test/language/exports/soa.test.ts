@@ -43,7 +43,7 @@ describe('buildSoa', () => {
         const { rows } = await soa();
         const row = (id: string) => rows.find(candidate => candidate.id === id)!;
         expect(row('A.5.1')).toEqual({
-            id: 'A.5.1', title: 'Policies for information security', theme: 'Organizational', applicable: true, implementation: 'implemented',
+            id: 'A.5.1', title: 'Policies for information security', theme: 'Organizational', applicable: true, decision: 'included', implementation: 'implemented',
             ownControls: [], risks: ['R-2'], actions: [], justification: 'Needed for risk R-2'
         });
         expect(row('A.8.5')).toMatchObject({
@@ -55,16 +55,33 @@ describe('buildSoa', () => {
             justification: 'Implemented by own control Unused; no risk refers to it'
         });
         expect(row('A.6.8')).toMatchObject({ applicable: true, implementation: 'unknown', ownControls: [{ id: 'NoStatus', status: null }] });
-        expect(row('A.8.34')).toMatchObject({ applicable: false, implementation: null, risks: [], actions: [] });
+        expect(row('A.8.34')).toMatchObject({ applicable: false, decision: 'undecided', implementation: null, risks: [], actions: [] });
         expect(row('A.8.34').justification).toMatch(/^Not selected/);
     });
 
     test('summarises per theme', async () => {
         const { summary } = await soa();
         expect(summary.themes.at(-1)).toEqual({
-            theme: 'Total', controls: 93, applicable: 5, notApplicable: 88, implemented: 2, partial: 2, planned: 0, unknown: 1
+            theme: 'Total', controls: 93, applicable: 5, notApplicable: 88, excluded: 0, undecided: 88, implemented: 2, partial: 2, planned: 0, unknown: 1
         });
         expect(summary.themes.map(theme => theme.controls)).toEqual([37, 8, 14, 34, 93]);
         expect(summary.ownControls).toEqual({ total: 3, implemented: 1, partial: 0, planned: 1, noStatus: 1 });
+    });
+
+    test('version 2: decisions and their justifications from the applicability block (section 11.1)', async () => {
+        const model = await loadTexts({ 'model.risk': MODEL + `
+applicability {
+  exclude A.7.1, A.7.2 "Fully remote company: no premises in scope"
+  exclude A.5.1 "Wrongly excluded"
+  include A.5.31 "GDPR and customer contracts require it"
+}` });
+        const { rows, summary } = buildSoa(model.evaluation());
+        const row = (id: string) => rows.find(candidate => candidate.id === id)!;
+        expect(row('A.7.1')).toMatchObject({ applicable: false, decision: 'excluded', implementation: null, justification: 'Fully remote company: no premises in scope' });
+        expect(row('A.5.31')).toMatchObject({ applicable: true, decision: 'included', implementation: 'unknown', risks: [], justification: 'GDPR and customer contracts require it' });
+        // An exclusion wins in the SoA (soa-conflict reports it); the referring risk stays visible.
+        expect(row('A.5.1')).toMatchObject({ applicable: false, decision: 'excluded', risks: ['R-2'], justification: 'Wrongly excluded' });
+        expect(row('A.8.5')).toMatchObject({ decision: 'included', justification: 'Needed for risks R-1, R-2' });
+        expect(summary.themes.at(-1)).toMatchObject({ applicable: 5, notApplicable: 88, excluded: 3, undecided: 85 });
     });
 });

@@ -88,7 +88,7 @@ describe('writeExportFile', () => {
 
     test('reports a file in the way of the parent folder', async () => {
         writeFileSync(join(folder, 'out'), 'not a folder');
-        await expect(writeExportFile('out/register.csv', 'x', { cwd: folder })).rejects.toThrow(/Cannot create the folder .*a file is in the way/);
+        await expect(writeExportFile('out/register.csv', 'x', { cwd: folder })).rejects.toThrow(/Cannot create the folder .*out' is a file, where a folder is needed/);
         expect(filesBelow(folder)).toEqual(['out']);
     });
 

@@ -238,7 +238,7 @@ describe('dates: the as-of date', () => {
 });
 
 describe('declarations and snippets at the top level', () => {
-    const DECLARATION_KEYWORDS = ['role', 'method', 'scope', 'asset', 'threat', 'vulnerability', 'control', 'risk'];
+    const DECLARATION_KEYWORDS = ['role', 'method', 'scope', 'asset', 'threat', 'vulnerability', 'control', 'risk', 'applicability'];
 
     function summary(items: CompletionItem[]): string[] {
         return items.map(item => item.kind === CompletionItemKind.Snippet ? `${item.label} (snippet: ${item.detail})` : item.label);
@@ -306,8 +306,45 @@ describe('declarations and snippets at the top level', () => {
 describe('inside a risk', () => {
     test('the properties of a risk, as keywords', async () => {
         await expectLabels(risk('<|>'), [
-            'owner', 'scope', 'threat', 'exploits', 'on', 'harms', 'consequence', 'controls',
-            'likelihood', 'impact', 'treatment', 'residual', 'acceptance', 'status', 'reviewed'
+            'owner', 'scope', 'threat', 'exploits', 'on', 'harms', 'affects', 'consequence', 'controls',
+            'likelihood', 'impact', 'treatment', 'residual', 'acceptance', 'status', 'reviewed', 'identified', 'tags'
         ]);
+    });
+});
+
+describe('version 2 constructs (specification section 11)', () => {
+    test('after `accepts`: only the levels below `major`, lowest first', async () => {
+        await expectLabels(`${MODEL}role SecurityCommittee "Security committee" accepts <|>`, ['Low', 'Moderate']);
+    });
+
+    test('the keywords of a role, of the accept criteria, of an action and of the applicability block', async () => {
+        expect((await itemsAt(`${MODEL}role SecurityCommittee "Security committee" <|>`)).slice(0, 2).map(item => item.label)).toEqual(['management', 'accepts']);
+        await expectLabels(MODEL.replace('major High }', 'major High <|> }'), ['appetite', 'major', 'lasts', 'longest']);
+        await expectLabels(risk('treatment reduce { action "Sign a DPA" { <|> } }'), ['owner', 'due', 'completed', 'status', 'controls']);
+        await expectLabels(`${MODEL}applicability {\n  <|>\n}`, ['include', 'exclude']);
+        await expectLabels(risk('treatment <|>'), ['reduce', 'accept', 'share', 'transfer', 'avoid', 'defer']);
+    });
+
+    test('after `include` and `exclude`: the Annex A controls the block does not decide yet, in the order of the standard', async () => {
+        const labels = (await itemsAt(`${MODEL}applicability {\n  exclude A.5.1, A.5.3 "Not applicable"\n  include <|>\n}`)).map(item => item.label);
+        expect(labels.slice(0, 3)).toEqual(['A.5.2', 'A.5.4', 'A.5.5']);
+        expect(labels).toHaveLength(ANNEX_A.length - 2);
+    });
+
+    test('after `affects`: the security properties not listed yet', async () => {
+        await expectLabels(risk('affects <|>'), ['confidentiality', 'integrity', 'availability']);
+        await expectLabels(risk('affects confidentiality, <|>'), ['integrity', 'availability']);
+    });
+
+    test('after `tags`: the tags the model uses, most used first, not those of the node itself', async () => {
+        const tagged = `${MODEL}threat Leak "Data leak" { tags "gdpr" }\ncontrol Dpa "DPA register" { tags "gdpr", "supplier" }\n`;
+        const items = await itemsAt(`${tagged}risk R-007 "Supplier leak" {\n  tags <|>\n}\n`);
+        expect(items.map(item => [item.label, item.detail])).toEqual([['"gdpr"', 'tag used 2 times in the model'], ['"supplier"', 'tag used once in the model']]);
+        await expectLabels(`${tagged}risk R-007 "Supplier leak" {\n  tags "supplier", <|>\n}\n`, ['"gdpr"']);
+    });
+
+    test('after `completed` and `identified`: the as-of date', async () => {
+        await expectLabels(risk('identified <|>'), [TEST_AS_OF]);
+        await expectLabels(risk('treatment reduce { action "Sign a DPA" { completed <|> } }'), [TEST_AS_OF]);
     });
 });

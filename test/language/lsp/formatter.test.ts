@@ -369,6 +369,71 @@ risk R-002 "Shared" { treatment share with   "Insurer"
         `);
     });
 
+    test('version 2 (specification section 11): applicability lines, role authority, terms, treat within, tags, affects, several treatments, defer, completed', async () => {
+        expect(await format(`role Board "Board of directors"   management
+role SecurityCommittee "Security committee"    accepts   High
+method "m" { scale likelihood { 1 Rare "" } treat High   within 30 days accept { appetite Low major High longest 24   months } }
+applicability { exclude A.7.1,A.7.2 ,
+      A.7.3, A.7.4 "Fully remote company: no premises in scope"
+  include A.5.31   "GDPR and customer contracts require it" }
+asset Db "Database" { primary information owner Board tags "gdpr" , "crm" }
+threat Leak "Data leak" { source external tags "supplier" }
+risk R-1 "Supplier leak" { owner Board threat Leak, Insider affects confidentiality,integrity identified 2026-01-01 tags "gdpr","supplier"
+  treatment reduce { action DPA "Sign a DPA" { owner Board due 2026-01-01 completed 2026-01-02 status done } } treatment share with "Insurer"
+  treatment   defer until 2027-01-01   "Budget decision in January"
+  residual impact Minor }
+`)).toMatchInlineSnapshot(`
+  "role Board "Board of directors" management
+  role SecurityCommittee "Security committee" accepts High
+
+  method "m" {
+    scale likelihood {
+      1 Rare ""
+    }
+    treat High within 30 days
+    accept {
+      appetite Low
+      major High
+      longest 24 months
+    }
+  }
+
+  applicability {
+    exclude A.7.1, A.7.2,
+      A.7.3, A.7.4 "Fully remote company: no premises in scope"
+    include A.5.31 "GDPR and customer contracts require it"
+  }
+
+  asset Db "Database" {
+    primary information
+    owner Board
+    tags "gdpr", "crm"
+  }
+
+  threat Leak "Data leak" { source external tags "supplier" }
+
+  risk R-1 "Supplier leak" {
+    owner Board
+    threat Leak, Insider
+    affects confidentiality, integrity
+    identified 2026-01-01
+    tags "gdpr", "supplier"
+    treatment reduce {
+      action DPA "Sign a DPA" {
+        owner Board
+        due 2026-01-01
+        completed 2026-01-02
+        status done
+      }
+    }
+    treatment share with "Insurer"
+    treatment defer until 2027-01-01 "Budget decision in January"
+    residual impact Minor
+  }
+  "
+`);
+    });
+
     test('comments stay where they are: trailing ones on their line, others indented with the line after them', async () => {
         expect(await format(`
 
@@ -581,8 +646,9 @@ describe('the specification\'s examples', () => {
         expect([...blocks.keys()]).toEqual(['2', '3.1', '3.2', '3.3', '3.4', '4', '5', '6', '7', '11.1', '11.2']);
     });
 
-    // Section 11 (version 2) is not in the grammar yet: issue #8.
-    test.todo('sections 11.1 and 11.2: formatting is idempotent, keeps the AST and every token');
+    test.each(['11.1', '11.2'])('section %s: formatting is idempotent, keeps the AST and every token', async section => {
+        await format(blocks.get(section)!);
+    });
 
     test.each(standalone)('section %s: formatting is idempotent, keeps the AST and every token', async section => {
         await format(blocks.get(section)!);

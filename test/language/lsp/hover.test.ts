@@ -185,6 +185,7 @@ describe('risks, actions, scopes', () => {
         expect(await hoverAt(model, 'risks.risk', 'R-001')).toBe([
             '**Risk R-001** · Admin takeover through phished credentials',
             'Owner: ITManager · status treating · scope Platform',
+            'Threat: Phishing',
             '**Inherent:** likelihood 3 Likely, impact 3 Severe ⇒ 9 · High',
             '**Residual:** likelihood 2 Possible, impact 3 Severe ⇒ 6 · High ⚠ above appetite (Moderate)',
             '**Treatment:** reduce',
@@ -266,5 +267,57 @@ describe('anything else', () => {
         expect(await hoverAt(model, 'risks.risk', 'treatment')).toBeUndefined();
         expect(await hoverAt(model, 'risks.risk', 'Admin takeover', 0, 3)).toBeUndefined();
         expect(await hoverAt(model, 'risks.risk', '2026-12-31', 0, 3)).toBeUndefined();
+    });
+});
+
+describe('version 2 constructs (specification section 11)', () => {
+    const files = {
+        'model.risk': `method "m" {
+  scale likelihood { 1 Rare "" 2 Possible "" 3 Likely "" }
+  scale impact { 1 Minor "" 2 Noticeable "" 3 Severe "" }
+  levels { Low 1..2 "" Moderate 3..4 "" High 6..6 "" Critical 9..9 "" }
+  accept { appetite Moderate major Critical }
+}
+role Board "Board of directors" management
+role SecurityCommittee "Security committee" accepts High
+asset Crm "Customer records" { primary information owner Board tags "gdpr" }
+asset HelpdeskSaaS "Ticketing supplier" { supporting supplier owner Board supports Crm tags "supplier" }
+threat SupplierBreach "Breach at a supplier" { source supplier tags "supplier" }
+threat Insider "Malicious insider"
+risk R-1 "Customer records leaked through the ticketing supplier" {
+  owner Board
+  threat SupplierBreach, Insider
+  on HelpdeskSaaS
+  affects confidentiality, integrity
+  identified 2026-10-01
+  tags "gdpr", "supplier"
+  likelihood Possible impact Severe
+  treatment reduce { action Dpa "Sign a DPA" { owner Board due 2026-11-01 completed 2026-10-28 status done } }
+  treatment defer until 2027-01-31 "Supplier audit in January"
+  reviewed 2026-11-01
+}
+`
+    };
+    let v2: LspModel;
+    beforeAll(async () => {
+        v2 = await lspModel(files);
+    });
+
+    test('a risk: its threats, the properties it affects, when it was identified, its tags, and a deferral with its reason', async () => {
+        const card = (await hoverAt(v2, 'model.risk', 'R-1'))!.split('\n\n');
+        expect(card.slice(1, 5)).toEqual([
+            'Owner: Board · status not given · scope none',
+            'Threat: SupplierBreach, Insider · affects confidentiality, integrity',
+            'Identified 2026-10-01.',
+            'Tags: gdpr, supplier'
+        ]);
+        expect(card).toContain('**Treatment:** reduce; defer until 2027-01-31 (Supplier audit in January)');
+    });
+
+    test('an action\'s completion date, a role\'s authority, and the tags of declarations', async () => {
+        expect(await hoverAt(v2, 'model.risk', 'Dpa')).toContain('Owner: Board · due 2026-11-01 · status done · completed 2026-10-28');
+        expect(await hoverAt(v2, 'model.risk', 'SecurityCommittee')).toContain('Accepts: any residual up to High that is below major, whoever owns the risk.');
+        expect(await hoverAt(v2, 'model.risk', 'Crm')).toContain('\n\nTags: gdpr\n\n');
+        expect(await hoverAt(v2, 'model.risk', 'SupplierBreach')).toContain('Source: supplier\n\nTags: supplier');
     });
 });

@@ -2,14 +2,14 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ALL_ISSUE_CODES } from '../../../language/validation/issue-codes.js';
 import { annotatedModels } from '../../helpers/annotated-models.js';
-import { checkTexts } from '../../helpers/check-model.js';
+import { checkFiles, checkTexts } from '../../helpers/check-model.js';
 
 const root = join(import.meta.dirname, '../../resources/validation');
 const models = annotatedModels(root);
 
 describe('annotated validation models', () => {
     test.each(models.map(model => [model.name, model] as const))('%s', async (_name, model) => {
-        const { findings } = await checkTexts(model.files, model.asOf);
+        const { findings } = model.fromDisk ? await checkFiles(model.root, Object.keys(model.files), model.asOf) : await checkTexts(model.files, model.asOf);
         const actual = findings
             .filter(finding => !model.ignored.has(finding.code))
             .map(finding => `${finding.file}:${finding.line} ${finding.code}`)

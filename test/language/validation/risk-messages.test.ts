@@ -72,14 +72,19 @@ describe('missing-owner', () => {
         });
     });
 
-    test('an unnamed action is named by risk and position and marked by its title', async () => {
-        const finding = await only(HEADER + `
+    test('an action without owner is action-incomplete only (specification 11.7), named by risk and position and marked by its title', async () => {
+        const findings = await findingsOf(HEADER + `
 risk R-001 "Laptop theft" {
   owner CTO likelihood Possible impact Noticeable
   treatment reduce { action Encrypt "Disk encryption" { owner CTO due 2027-01-31 } action "Remote wipe" { due 2027-01-31 } }
   reviewed 2026-11-01
-}`, 'missing-owner');
-        expect(shape(finding)).toEqual({ severity: 'warning', text: '"Remote wipe"', message: 'Action R-001/2 has no owner: add `owner ROLE`.' });
+}`, ['missing-owner', 'action-incomplete']);
+        expect(findings.map(finding => ({ code: finding.code, ...shape(finding) }))).toEqual([{
+            code: 'action-incomplete',
+            severity: 'warning',
+            text: '"Remote wipe"',
+            message: 'Action R-001/2 has no `owner`: add `owner ROLE`; a treatment plan needs someone and a date for every action.'
+        }]);
     });
 
     test('a primary asset without owner; a supporting one needs none', async () => {
@@ -105,6 +110,23 @@ risk R-004 "Misconfigured bucket" {
             text: 'R-004',
             message: 'R-004 residual High (6) is above appetite Moderate and has no valid acceptance: add an `acceptance` by a management role, or reduce the risk.'
         });
+    });
+
+    test.each([
+        ['avoid', 'avoiding it'],
+        ['transfer with "Cyber insurer"', 'transferring it'],
+        ['share with "Cyber insurer"', 'sharing it']
+    ])('`treatment %s` without `residual`: the fix is the residual, not an acceptance', async (treatment, after) => {
+        const finding = await only(HEADER + `risk R-001 "Legacy FTP server" { owner CTO likelihood Likely impact Severe treatment ${treatment} status closed reviewed 2026-11-20 }`, 'unaccepted-residual');
+        const option = treatment.split(' ')[0];
+        expect(finding.message).toBe(`R-001 residual High (9) is above appetite Moderate and has no valid acceptance: \`treatment ${option}\` is chosen but there is no \`residual\`, so the residual is still the inherent risk. Add \`residual likelihood … impact …\` with the risk that remains after ${after}.`);
+    });
+
+    test('`treatment reduce` with actions and no `residual`: the residual once they are done; without actions, accept or reduce', async () => {
+        const withActions = await only(HEADER + 'risk R-001 "Outage" { owner CTO likelihood Likely impact Severe treatment reduce { action "Failover" { owner CTO due 2027-01-31 } } reviewed 2026-11-20 }', 'unaccepted-residual');
+        expect(withActions.message).toMatch(/: `treatment reduce` is chosen but there is no `residual`, .* with the risk that remains once its actions are done\.$/);
+        const withoutActions = await only(HEADER + 'risk R-001 "Outage" { owner CTO likelihood Likely impact Severe treatment reduce reviewed 2026-11-20 }', 'unaccepted-residual');
+        expect(withoutActions.message).toMatch(/: add an `acceptance` by a management role, or reduce the risk\.$/);
     });
 
     test('below major, the risk owner may accept too', async () => {
@@ -151,7 +173,7 @@ describe('acceptance rules', () => {
         expect(shape(finding)).toEqual({
             severity: 'error',
             text: 'ITManager',
-            message: 'ITManager may not accept R-001: only the risk owner (CTO) or a management role may accept it.'
+            message: "ITManager may not accept R-001's residual High: only the risk owner (CTO), a management role, or a role that `accepts High` or higher may accept it."
         });
     });
 
@@ -322,8 +344,8 @@ risk R-001 "Vulnerable library" {
     test('action-incomplete lists what is missing, on the action ID or title', async () => {
         const findings = await findingsOf(plan('action AutoUpdates "Automated updates" { owner CTO }\n    action "SBOM" { status planned }'), ['action-incomplete']);
         expect(findings.map(shape)).toEqual([
-            { severity: 'warning', text: 'AutoUpdates', message: 'Action AutoUpdates has no `due`: a treatment plan needs someone and a date for every action.' },
-            { severity: 'warning', text: '"SBOM"', message: 'Action R-001/2 has no `owner` or `due`: a treatment plan needs someone and a date for every action.' }
+            { severity: 'warning', text: 'AutoUpdates', message: 'Action AutoUpdates has no `due`: add `due YYYY-MM-DD`; a treatment plan needs someone and a date for every action.' },
+            { severity: 'warning', text: '"SBOM"', message: 'Action R-001/2 has no `owner` or `due`: add `owner ROLE` and `due YYYY-MM-DD`; a treatment plan needs someone and a date for every action.' }
         ]);
     });
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { friendlySyntaxMessage } from '../../../language/validation/syntax-messages.js';
-import { findingsOf } from '../../helpers/check-model.js';
+import { checkTexts, findingsOf } from '../../helpers/check-model.js';
 
 describe('friendlySyntaxMessage', () => {
     test('an unexpected character names it and says what is allowed', () => {
@@ -32,5 +32,74 @@ describe('syntax errors in a model', () => {
         expect(findings.map(finding => [finding.line, finding.message])).toEqual([
             [2, 'Expected one of `information`, `process` or `service` but found `system`.']
         ]);
+    });
+});
+
+describe('a word a block does not take', () => {
+    const HEADER = 'role CTO "Chief Technology Officer"\n';
+
+    test('names what the block takes, read from the grammar, and ends with the closing brace', async () => {
+        const findings = await findingsOf(HEADER + 'risk R-1 "Supplier breach" {\n  owner CTO\n  category "Supplier"\n}\n', ['syntax-error']);
+        expect(findings.map(finding => [finding.line, finding.text, finding.message])).toEqual([[4, 'category',
+            '`category` is not something a `risk` block takes. It takes `owner`, `scope`, `threat`, `exploits`, `on`, `harms`, `affects`, `consequence`, '
+            + '`controls`, `likelihood`, `impact`, `treatment`, `residual`, `acceptance`, `status`, `reviewed`, `identified` or `tags`, and ends with `}`.']]);
+    });
+
+    test.each([
+        ['an action', 'risk R-1 "x" {\n  treatment reduce { action "Patch" { owner CTO dew 2027-01-31 } }\n}', 'dew', 'due', '`action` block', '`owner`, `due`, `completed`, `status` or `controls`'],
+        ['the accept criteria', 'method "m" {\n  accept { appetite Low lastz 3 months }\n}', 'lastz', 'lasts', '`accept` block', '`appetite`, `major`, `lasts` or `longest`'],
+        ['a scope', 'scope S "Platform" { ownr CTO }', 'ownr', 'owner', '`scope` block', '`owner`, `includes`, `excludes` or `approved`'],
+        ['an acceptance, where `until` is part of `by … on …`', 'risk R-1 "x" {\n  acceptance { by CTO on 2026-01-01 untill 2027-01-01 "ok" }\n}', 'untill', 'until', '`acceptance` block', '`by`, `level` or a quoted string']
+    ])('in %s: the nearest keyword is suggested', async (_, model, written, suggestion, block, takes) => {
+        const [finding] = await findingsOf(HEADER + model, ['syntax-error']);
+        expect(finding.text).toBe(written);
+        expect(finding.message).toContain(`\`${written}\` is not something a${block.startsWith('`a') ? 'n' : ''} ${block} takes. Did you mean \`${suggestion}\`? It takes ${takes}, and ends with \`}\`.`);
+    });
+
+    test('a word far from every keyword gets no suggestion', async () => {
+        const [finding] = await findingsOf(HEADER + 'asset Db "Database" {\n  primary information\n  categroy "x"\n}', ['syntax-error']);
+        expect(finding.message).toBe('`categroy` is not something an `asset` block takes. It takes `primary`, `supporting`, `owner`, `confidentiality`, `integrity`, `availability`, `supports` or `tags`, and ends with `}`.');
+    });
+
+    test('something that is not a word, and a block left open at the end of the file', async () => {
+        const [stray] = await findingsOf(HEADER + 'scope S "Platform" {\n  owner CTO\n  {\n}', ['syntax-error']);
+        expect(stray.message).toBe('Expected an entry of a `scope` block or its closing `}` but found `{`. A `scope` block takes `owner`, `includes`, `excludes` or `approved`.');
+        const [open] = await findingsOf(HEADER + 'risk R-1 "x" {\n  owner CTO\n', ['syntax-error']);
+        expect(open.message).toBe('A `risk` block is not closed before the end of the file: add its closing `}`.');
+    });
+});
+
+describe('a residual written impact first', () => {
+    const MODEL = `role CTO "Chief Technology Officer"
+method "m" {
+  scale likelihood { 1 Rare "" 2 Possible "" 3 Likely "" }
+  scale impact { 1 Minor "" 2 Noticeable "" 3 Severe "" }
+  levels { Low 1..2 "" Moderate 3..4 "" High 6..9 "" }
+  accept { appetite Moderate major High }
+}
+risk R-1 "Stolen laptop" {
+  owner CTO
+  likelihood Likely
+  impact Severe
+  treatment reduce { action "Disk encryption" { owner CTO due 2027-01-31 } }
+  residual impact Minor likelihood Rare
+  reviewed 2026-11-01
+}
+`;
+
+    test('is one error saying how to write it, not a syntax error and two duplicate properties on the inherent lines', async () => {
+        const { findings, model } = await checkTexts(MODEL);
+        expect(findings.filter(finding => finding.severity === 'error').map(finding => [finding.line, finding.code, finding.text, finding.message])).toEqual([
+            [13, 'syntax-error', 'residual impact Minor likelihood Rare', '`residual` takes the likelihood first, then the impact: write `residual likelihood Rare impact Minor`.']
+        ]);
+        // The values still mean what was written: the inherent risk stays Likely × Severe.
+        const risk = model.evaluation().risks[0];
+        expect([risk.inherent?.likelihood.name, risk.inherent?.impact.name, risk.residual?.likelihood.name, risk.residual?.impact.name]).toEqual(['Likely', 'Severe', 'Rare', 'Minor']);
+    });
+
+    test('near misses: the likelihood first, or one value alone, is no finding', async () => {
+        for (const residual of ['residual likelihood Rare impact Minor', 'residual impact Minor', 'residual likelihood 1']) {
+            expect(await findingsOf(MODEL.replace('residual impact Minor likelihood Rare', residual), ['syntax-error', 'duplicate-property'])).toEqual([]);
+        }
     });
 });
