@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { riskFilesBelow } from '../helpers/annotated-models.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -45,11 +46,4 @@ function modelsUnder(folder: string, childFoldersAreModels: boolean): SeedModel[
         }
     }
     return models;
-}
-
-function riskFilesBelow(folder: string): string[] {
-    return readdirSync(folder, { recursive: true, encoding: 'utf8' })
-        .filter(entry => entry.endsWith('.risk'))
-        .sort()
-        .map(entry => join(folder, entry));
 }

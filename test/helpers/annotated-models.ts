@@ -50,7 +50,8 @@ export function annotatedModels(root: string): AnnotatedModel[] {
     return models;
 }
 
-function riskFilesBelow(folder: string): string[] {
+/** Every `.risk` file below the folder, sorted: the same order on every machine. */
+export function riskFilesBelow(folder: string): string[] {
     return readdirSync(folder, { recursive: true, encoding: 'utf8' })
         .filter(entry => entry.endsWith('.risk'))
         .sort()
