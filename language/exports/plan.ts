@@ -11,6 +11,7 @@ import { type ExportedOption, compareDates, compareIds, listText, refName, refNa
 import { buildHeatMap } from './heat-map.js';
 import { planSummary } from './summary.js';
 import { selectedRisks, type Column, type ExportOptions, type PlanExport } from './table.js';
+import { decidedTreatments } from '../model/risk-parts.js';
 
 export interface PlanRow {
     /** The action's ID, or `RISK/n` for an unnamed one; null on a risk's row without action. */
@@ -54,10 +55,10 @@ export const PLAN_COLUMNS: ReadonlyArray<Column<PlanRow>> = [
 
 export function buildPlan(evaluation: ModelEvaluation, options: ExportOptions = {}): PlanExport {
     const risks = selectedRisks(evaluation, options);
-    const treated = risks.filter(risk => risk.risk.treatments.length > 0);
+    const treated = risks.filter(risk => decidedTreatments(risk.risk).length > 0);
     const method = evaluation.method;
     const rows = treated
-        .flatMap(risk => risk.risk.treatments.flatMap(treatment => {
+        .flatMap(risk => decidedTreatments(risk.risk).flatMap(treatment => {
             // Each treatment's actions under its option; a treatment without actions is one row of its own.
             const actions = risk.actions.filter(action => action.action.$container === treatment);
             return actions.length > 0 ? actions.map(action => planRow(risk, treatment, action)) : [planRow(risk, treatment, undefined)];
