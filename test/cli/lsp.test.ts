@@ -217,7 +217,8 @@ test('the log has a start line and a summary of every build; the first build of 
         message.method === 'window/logMessage' && pattern.test((message.params as { message: string }).message);
     const start = await lsp.waitFor(logged(/^Risk Language server /), 'the start line');
     expect((start.params as { message: string }).message).toMatch(new RegExp(`^Risk Language server \\S+ started on Node v\\d+\\.\\d+\\.\\d+ \\(pid \\d+\\); workspace ${folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
-    const summary = await lsp.waitFor(logged(/^Checked /), 'the build summary');
+    // The first build may run before the settings arrive (as of today); wait for the one on the pinned date.
+    const summary = await lsp.waitFor(logged(/^Checked .*; as of 2026-11-23; /), 'the build summary as of 2026-11-23');
     expect((summary.params as { message: string }).message)
         .toMatch(/^Checked 8 files \(14 risks\): 2 errors, 3 warnings, 1 info, 0 hints; 2 unaccepted residual risks; as of 2026-11-23; \d+ ms$/);
 
