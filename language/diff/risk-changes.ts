@@ -6,12 +6,13 @@ import { daysBetween } from '../evaluation/dates.js';
 import type { MethodModel } from '../evaluation/method-model.js';
 import type { AcceptanceEvaluation, ActionEvaluation, Assessment, RiskEvaluation } from '../evaluation/risk-evaluation.js';
 import { acceptanceView } from '../exports/acceptance.js';
-import { refName, refNames, treatmentOption } from '../exports/cells.js';
+import { refName, refNames } from '../exports/cells.js';
 import type { Risk } from '../generated/ast.js';
 import { acceptanceText } from '../lsp/text/acceptance-text.js';
 import { appetiteText, assessmentFormula } from '../lsp/text/assessment-text.js';
 import { pointOf, type Change, type ChangeKind, type Effect } from './change.js';
 import type { RiskPair } from './declarations.js';
+import { treatmentCells, treatmentText as registerTreatmentText } from '../exports/register.js';
 
 export interface RiskDiffContext {
     readonly baseMethod?: MethodModel;
@@ -146,16 +147,7 @@ function treatmentChanges(pair: RiskPair, add: Add): void {
 }
 
 function treatmentText(risk: Risk): string {
-    if (risk.treatments.length === 0) {
-        return 'none';
-    }
-    return risk.treatments.map(treatment => {
-        if (treatment.option === 'defer') {
-            return `defer${treatment.until ? ` until ${treatment.until}` : ''}`;
-        }
-        const option = treatmentOption(treatment.option);
-        return treatment.party ? `${option} with ${treatment.party}` : option;
-    }).join('; ');
+    return risk.treatments.length === 0 ? 'none' : registerTreatmentText(treatmentCells(risk));
 }
 
 function actionChanges(pair: RiskPair): Change[] {

@@ -6,7 +6,7 @@
  */
 import type { ModelEvaluation } from '../evaluation/model-evaluator.js';
 import type { RiskEvaluation } from '../evaluation/risk-evaluation.js';
-import type { Level, RiskStatus } from '../generated/ast.js';
+import type { Level, Risk, RiskStatus } from '../generated/ast.js';
 import { acceptanceView, type AcceptanceStatus } from './acceptance.js';
 import { type ExportedOption, compareIds, listText, refName, refNames, scaleCell, scaleText, sourceLocation, text, treatmentOption, yesNo } from './cells.js';
 import { buildHeatMap } from './heat-map.js';
@@ -102,6 +102,16 @@ export function treatmentText(treatments: readonly TreatmentCell[]): string {
 
 const TREATMENT_SEPARATOR = '; ';
 
+/** A risk's treatments as the register writes them, in the order written. */
+export function treatmentCells(risk: Risk): TreatmentCell[] {
+    return risk.treatments.map(treatment => ({
+        option: treatmentOption(treatment.option),
+        with: treatment.party ?? null,
+        until: treatment.until ?? null,
+        reason: treatment.reason ?? null
+    }));
+}
+
 export function buildRegister(evaluation: ModelEvaluation, options: ExportOptions = {}): RegisterExport {
     const risks = sortForRegister(evaluation, selectedRisks(evaluation, options));
     const method = evaluation.method;
@@ -153,12 +163,7 @@ function registerRow(evaluation: RiskEvaluation, model: ModelEvaluation, options
         score: inherent?.score ?? null,
         level: inherent?.level?.name ?? null,
         existingControls: refNames(risk.controls),
-        treatment: risk.treatments.map(treatment => ({
-            option: treatmentOption(treatment.option),
-            with: treatment.party ?? null,
-            until: treatment.until ?? null,
-            reason: treatment.reason ?? null
-        })),
+        treatment: treatmentCells(risk),
         actions: evaluation.actions.map(action => action.id),
         residualLikelihood: scaleCell(residual?.likelihood),
         residualImpact: scaleCell(residual?.impact),
