@@ -15,6 +15,15 @@ export interface Assessment {
     readonly level?: Level;
 }
 
+/**
+ * On what ground a role may accept a residual (section 11.2), from the highest tier down:
+ * a `management` role; a role whose `accepts` level reaches the residual; the risk owner.
+ */
+export type AcceptanceAuthority =
+    | { readonly tier: 'management' }
+    | { readonly tier: 'accepts'; readonly level: Level }
+    | { readonly tier: 'owner' };
+
 export interface AcceptanceEvaluation {
     readonly acceptance: Acceptance;
     /** `by`, `on` and a justification are all there. */
@@ -28,6 +37,8 @@ export interface AcceptanceEvaluation {
     /** Days from the as-of date to the lapse date, when it has not lapsed. */
     readonly daysLeft?: number;
     readonly authorised: boolean;
+    /** Why the `by` role may accept this residual; undefined when it may not. */
+    readonly authority?: AcceptanceAuthority;
     /** The pinned `level` ranks below the residual level computed now. */
     readonly outdated: boolean;
     /** `until` is before `on` (section 11.2): the acceptance never holds. */
@@ -64,6 +75,10 @@ export interface DeferralEvaluation {
     readonly treatment: Treatment;
     /** The deferral's `until` is before the as-of date: the decision is overdue. */
     readonly lapsed: boolean;
+    /** Days from the as-of date to `until` (0 on the day itself); undefined when lapsed or without a real date. */
+    readonly daysLeft?: number;
+    /** Days from `until` to the as-of date, once lapsed. */
+    readonly daysOverdue?: number;
 }
 
 /** The inherent impact is below what a harmed primary asset declares for an affected property. */
@@ -150,7 +165,7 @@ export function evaluateRisk(risk: Risk, context: RiskContext): RiskEvaluation {
         acceptances,
         accepted: acceptances.some(acceptance => acceptance.valid),
         actions,
-        deferral: deferral ? { treatment: deferral, lapsed: deferral.until !== undefined && isRealDate(deferral.until) && deferral.until < asOf } : undefined,
+        deferral: deferral ? evaluateDeferral(deferral, asOf) : undefined,
         impactUnderstated: impactUnderstatement(risk, inherent, harms),
         treatmentLate: treatmentLateness(risk, inherent, actions, context),
         harms,
@@ -181,7 +196,8 @@ function evaluateAcceptance(acceptance: Acceptance, risk: Risk, residual: Assess
     const notYetEffective = on !== undefined && on > asOf;
     const expired = lapses !== undefined && lapses < asOf;
     const role = acceptance.by?.ref;
-    const authorised = role !== undefined && mayAccept(role, risk, major, { method, level: residual?.level });
+    const authority = role ? authorityOf(role, risk, major, { method, level: residual?.level }) : undefined;
+    const authorised = authority !== undefined;
     const pinnedRank = method?.rank(acceptance.level?.ref);
     const residualRank = method?.rank(residual?.level);
     const outdated = pinnedRank !== undefined && residualRank !== undefined && pinnedRank < residualRank;
@@ -200,6 +216,7 @@ function evaluateAcceptance(acceptance: Acceptance, risk: Risk, residual: Assess
         expired: expired && !periodInvalid,
         daysLeft: lapses !== undefined && !expired ? daysBetween(asOf, lapses) : undefined,
         authorised,
+        authority,
         outdated,
         periodInvalid,
         tooLong,
@@ -213,18 +230,38 @@ function evaluateAcceptance(acceptance: Acceptance, risk: Risk, residual: Assess
  * `major`, the risk owner, or a role whose `accepts` level is at or above the residual level.
  */
 export function mayAccept(role: Role, risk: Risk, major: boolean, residual: { method?: MethodModel; level?: Level } = {}): boolean {
+    return authorityOf(role, risk, major, residual) !== undefined;
+}
+
+/**
+ * The ground on which a role may accept a residual, or undefined. A role that both owns the
+ * risk and `accepts` the level is named by its `accepts` tier: the higher of the two.
+ */
+export function authorityOf(role: Role, risk: Risk, major: boolean, residual: { method?: MethodModel; level?: Level } = {}): AcceptanceAuthority | undefined {
     if (role.management) {
-        return true;
+        return { tier: 'management' };
     }
     if (major) {
-        return false;
+        return undefined;
     }
-    if (risk.owner?.ref === role) {
-        return true;
-    }
-    const authority = residual.method?.rank(role.accepts?.ref);
+    const accepts = role.accepts?.ref;
+    const authority = residual.method?.rank(accepts);
     const level = residual.method?.rank(residual.level);
-    return authority !== undefined && level !== undefined && authority >= level;
+    if (accepts && authority !== undefined && level !== undefined && authority >= level) {
+        return { tier: 'accepts', level: accepts };
+    }
+    return risk.owner?.ref === role ? { tier: 'owner' } : undefined;
+}
+
+function evaluateDeferral(treatment: Treatment, asOf: IsoDate): DeferralEvaluation {
+    const until = treatment.until !== undefined && isRealDate(treatment.until) ? treatment.until : undefined;
+    if (until === undefined) {
+        return { treatment, lapsed: false };
+    }
+    const lapsed = until < asOf;
+    return lapsed
+        ? { treatment, lapsed, daysOverdue: daysBetween(until, asOf) }
+        : { treatment, lapsed, daysLeft: daysBetween(asOf, until) };
 }
 
 function evaluateActions(risk: Risk, asOf: IsoDate): ActionEvaluation[] {

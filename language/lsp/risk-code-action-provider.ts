@@ -12,6 +12,12 @@
  * | `action-overdue` | Mark the action done |
  * | `syntax-error` (a word a block does not take, near one it does) | Change it to that keyword (preferred) |
  * | `syntax-error` (`residual impact … likelihood …`) | Write the likelihood first (preferred) |
+ * | `soa-undecided` | Include / exclude the first undecided Annex A control (a `TODO` justification to write) |
+ * | `soa-unjustified` (no justification) | Add a `TODO` justification placeholder |
+ * | `deferral-incomplete` (no reason) | Add a `TODO` reason placeholder |
+ *
+ * Without a diagnostic, the cursor on an Annex A control that has no decision offers the
+ * include / exclude actions too.
  */
 import type { LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
@@ -26,6 +32,8 @@ import { addOwner } from './code-actions/owner-fix.js';
 import { ModelFacts } from './code-actions/model-facts.js';
 import { dataOf, type QuickFix } from './code-actions/quick-fix.js';
 import { fixUnknownControl, fixUnresolvedReference } from './code-actions/reference-fixes.js';
+import { addDecisionJustification, addDeferralReason } from './code-actions/reason-fixes.js';
+import { decideUndecidedControl, decisionsAtCursor } from './code-actions/soa-decision-fixes.js';
 import { fixSyntaxError } from './code-actions/syntax-fixes.js';
 
 export const QUICK_FIXES: Readonly<Partial<Record<IssueCode, QuickFix>>> = {
@@ -38,7 +46,10 @@ export const QUICK_FIXES: Readonly<Partial<Record<IssueCode, QuickFix>>> = {
     [IssueCodes.MissingOwner]: addOwner,
     [IssueCodes.ActionIncomplete]: addOwner,
     [IssueCodes.ActionOverdue]: markActionDone,
-    [IssueCodes.SyntaxError]: fixSyntaxError
+    [IssueCodes.SyntaxError]: fixSyntaxError,
+    [IssueCodes.SoaUndecided]: decideUndecidedControl,
+    [IssueCodes.SoaUnjustified]: addDecisionJustification,
+    [IssueCodes.DeferralIncomplete]: addDeferralReason
 };
 
 export class RiskCodeActionProvider implements CodeActionProvider {
@@ -59,6 +70,9 @@ export class RiskCodeActionProvider implements CodeActionProvider {
             for (const action of this.fixesFor(document, diagnostic, facts)) {
                 addOnce(actions, action);
             }
+        }
+        for (const action of decisionsAtCursor(this.services, facts, document, params.range)) {
+            addOnce(actions, action);
         }
         return [...actions.values()];
     }

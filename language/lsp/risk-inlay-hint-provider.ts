@@ -4,16 +4,19 @@
  *
  *   likelihood 3 ‹Likely›  impact Severe ⇒ 9 · High
  *   residual likelihood Possible impact 1 ‹Minor› ⇒ 2 · Low ✓
- *   by CEO on 2026-11-15 until 2027-11-15 valid until 2027-11-15
+ *   by CEO management on 2026-11-15 until 2027-11-15 valid until 2027-11-15
+ *   treatment defer until 2027-01-31 69 days left "Budget decision in Q1"
  */
 import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
 import { AstUtils, Cancellation, interruptAndCheck, type AstNode, type LangiumDocument } from 'langium';
 import type { InlayHint, InlayHintParams, Position } from 'vscode-languageserver';
 import type { ModelEvaluator } from '../evaluation/model-evaluator.js';
-import { isAcceptance, isResidual, isRisk, type Risk } from '../generated/ast.js';
+import { isAcceptance, isResidual, isRisk, isTreatment, type Risk } from '../generated/ast.js';
 import type { RiskServices } from '../risk-module.js';
 import type { RiskSettings } from '../workspace/risk-settings.js';
 import { acceptanceHint } from './inlay-hints/acceptance-hint.js';
+import { authorityHint } from './inlay-hints/authority-hint.js';
+import { deferralHint } from './inlay-hints/deferral-hint.js';
 import { scaleNameHints } from './inlay-hints/scale-name-hints.js';
 import { inherentHint, residualHint } from './inlay-hints/score-hints.js';
 
@@ -63,7 +66,14 @@ export class RiskInlayHintProvider extends AbstractInlayHintProvider {
             const risk = evaluation.evaluationOf(node.$container);
             const accepted = risk?.acceptances.find(candidate => candidate.acceptance === node);
             if (risk && accepted) {
+                this.accept(acceptor, authorityHint(accepted, risk));
                 this.accept(acceptor, acceptanceHint(accepted, risk, evaluation.method, evaluation.asOf));
+            }
+        } else if (settings.deferral && isTreatment(node) && node.option === 'defer') {
+            const evaluation = this.evaluator.evaluate();
+            const deferral = evaluation.evaluationOf(node.$container)?.deferral;
+            if (deferral?.treatment === node) {
+                this.accept(acceptor, deferralHint(deferral, evaluation.asOf));
             }
         }
     }

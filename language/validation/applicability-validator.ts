@@ -8,6 +8,7 @@ import type { Applicability, ApplicabilityDecision } from '../generated/ast.js';
 import type { Referrer } from '../evaluation/applicability.js';
 import type { ModelEvaluator } from '../evaluation/model-evaluator.js';
 import { IssueCodes } from './issue-codes.js';
+import { justificationState, PLACEHOLDER_PREFIX } from './justification.js';
 import { placeOf } from './places.js';
 import { report } from './report.js';
 
@@ -32,9 +33,13 @@ export class ApplicabilityValidator {
     };
 
     checkDecision = (line: ApplicabilityDecision, accept: ValidationAcceptor): void => {
-        if ((line.justification ?? '').trim() === '') {
+        const state = justificationState(line.justification);
+        if (state !== 'written') {
             const verb = line.decision === 'exclude' ? 'excluded' : 'included';
-            report(accept, IssueCodes.SoaUnjustified, `This \`${line.decision}\` line does not say why the controls are ${verb}: add the justification as a string at the end of the line (ISO/IEC 27001 6.1.3 d).`, { node: line, property: 'decision' });
+            const message = state === 'missing'
+                ? `This \`${line.decision}\` line does not say why the controls are ${verb}: add the justification as a string at the end of the line (ISO/IEC 27001 6.1.3 d).`
+                : `This \`${line.decision}\` line's justification is still a placeholder (it begins with \`${PLACEHOLDER_PREFIX}\`): replace it with why the controls are ${verb} (ISO/IEC 27001 6.1.3 d).`;
+            report(accept, IssueCodes.SoaUnjustified, message, { node: line, property: 'decision' });
         }
         const { applicability } = this.evaluator.evaluate();
         line.controls.forEach((reference, index) => {

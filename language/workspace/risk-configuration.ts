@@ -11,7 +11,7 @@
  * | setting | values | default |
  * | --- | --- | --- |
  * | `risk.asOf` | `YYYY-MM-DD`, or `""` for today | `""` |
- * | `risk.inlayHints.scores`, `.scaleNames`, `.acceptance` | `true`, `false` | `true` |
+ * | `risk.inlayHints.scores`, `.scaleNames`, `.acceptance`, `.deferral` | `true`, `false` | `true` |
  * | `risk.export.csvBom` | `true`, `false` | `false` |
  * | `risk.trace.server` | `off`, `messages`, `verbose` (read by the client) | `off` |
  */
@@ -37,6 +37,7 @@ export const RISK_SETTING_DEFAULTS = {
     'risk.inlayHints.scores': 'true',
     'risk.inlayHints.scaleNames': 'true',
     'risk.inlayHints.acceptance': 'true',
+    'risk.inlayHints.deferral': 'true',
     'risk.export.csvBom': 'false',
     'risk.trace.server': '"off"'
 } as const;
@@ -71,7 +72,8 @@ export const RiskConfigurationSchema = z.strictObject({
     inlayHints: z.strictObject({
         scores: flag(true),
         scaleNames: flag(true),
-        acceptance: flag(true)
+        acceptance: flag(true),
+        deferral: flag(true)
     }, notAnObject).prefault({}),
     export: z.strictObject({
         csvBom: flag(false)

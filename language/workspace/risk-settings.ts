@@ -12,11 +12,13 @@ export interface InlayHintSettings {
     readonly scores: boolean;
     /** The name of a scale value written as a number (`likelihood 3 ‹Likely›`). */
     readonly scaleNames: boolean;
-    /** Whether an acceptance is valid on the as-of date. */
+    /** Whether an acceptance is valid on the as-of date, and the tier of authority of its role. */
     readonly acceptance: boolean;
+    /** The days a deferred treatment decision may still wait on the as-of date. */
+    readonly deferral: boolean;
 }
 
-const DEFAULT_INLAY_HINTS: InlayHintSettings = { scores: true, scaleNames: true, acceptance: true };
+const DEFAULT_INLAY_HINTS: InlayHintSettings = { scores: true, scaleNames: true, acceptance: true, deferral: true };
 
 /** How exports started from the editor are written. */
 export interface ExportSettings {

@@ -1,5 +1,5 @@
 /**
- * `risk diff` on a real git repository made from examples/acme-saas: every change
+ * `risk diff` on a real git repository made from the version-1 Acme example: every change
  * kind, with its effect and its message. Each case edits the working tree and
  * compares it with `main`; a case marked `reverse` commits its edit on a branch and
  * compares that branch (BASE) with `main` (HEAD), to test the opposite direction.

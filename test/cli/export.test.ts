@@ -72,23 +72,25 @@ describe('the register as CSV on stdout', () => {
         expect(run.stdout.charCodeAt(0)).not.toBe(0xfeff);
     });
 
-    test('has one row per risk, 14, with real values', () => {
+    test('has one row per risk, 15, with real values', () => {
         const [header, ...rows] = records(run.stdout);
-        expect(rows).toHaveLength(14);
-        expect(new Set(rows.map(row => row[0])).size).toBe(14);
+        expect(rows).toHaveLength(15);
+        expect(new Set(rows.map(row => row[0])).size).toBe(15);
         for (const row of rows) {
             expect(row).toHaveLength(header.length);
         }
         const r001 = Object.fromEntries(header.map((column, i) => [column, rows.find(row => row[0] === 'R-001')![i]]));
         expect(r001).toMatchObject({
             Title: 'Admin takeover through phished credentials', Owner: 'ITManager', Threat: 'Phishing',
-            Likelihood: '3 Likely', Impact: '3 Severe', Score: '9', Level: 'High', 'Existing controls': 'A.5.17, A.6.3, MailFilter',
+            Likelihood: '3 Likely', Impact: '3 Severe', Score: '9', Level: 'Critical', 'Existing controls': 'A.5.17, A.6.3, MailFilter',
             Treatment: 'reduce', Actions: 'MFA, Drills', 'Residual score': '6', 'Residual level': 'High', 'Above appetite': 'yes',
-            Acceptance: 'valid', 'Accepted by': 'CEO', 'Accepted until': '2027-11-15', File: 'risks/cyber.risk', Line: '3'
+            Acceptance: 'valid', 'Accepted by': 'SecurityCommittee', 'Accepted until': '2027-11-15', File: 'risks/cyber.risk', Line: '3',
+            Affects: 'confidentiality, integrity', Tags: 'gdpr'
         });
         // Highest residual level first.
         const levels = rows.map(row => row[header.indexOf('Residual level')]);
-        expect(levels).toEqual([...levels].sort((a, b) => ['High', 'Moderate', 'Low'].indexOf(a) - ['High', 'Moderate', 'Low'].indexOf(b)));
+        const order = ['Critical', 'High', 'Moderate', 'Low'];
+        expect(levels).toEqual([...levels].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
     });
 
     test('equals the golden file byte for byte', () => {
@@ -99,7 +101,7 @@ describe('the register as CSV on stdout', () => {
         const absolute = runRisk(['export', 'register', ACME, '--as-of', AS_OF], { cwd: ws.dir });
         expect(absolute.status).toBe(0);
         expect(absolute.stdout).toBe(run.stdout);
-        const files = ['assets.risk', 'method.risk', 'roles.risk', 'scope.risk', 'threats.risk', 'risks/cyber.risk', 'risks/people-and-suppliers.risk', 'risks/resilience.risk'];
+        const files = ['applicability.risk', 'assets.risk', 'method.risk', 'roles.risk', 'scope.risk', 'threats.risk', 'risks/cyber.risk', 'risks/people-and-suppliers.risk', 'risks/resilience.risk'];
         const listed = runRisk(['export', 'register', ...files, '--as-of', AS_OF], { cwd: ACME });
         expect(listed.status).toBe(0);
         expect(records(listed.stdout).slice(1).map(row => row[0]).sort()).toEqual(records(run.stdout).slice(1).map(row => row[0]).sort());
@@ -110,19 +112,19 @@ describe('formats and kinds', () => {
     test('--format md: the register as Markdown, equal to the golden file', () => {
         const run = exportAcme('register', '--format', 'md');
         expect(run.status).toBe(0);
-        expect(run.stdout).toMatch(/^# Risk register: Acme ISMS risk method\n\nAs of 2026-11-23\. 14 risks\./);
-        expect(run.stdout).toContain('| Total | 14 | 14 |');
+        expect(run.stdout).toMatch(/^# Risk register: Acme ISMS risk method\n\nAs of 2026-11-23\. 15 risks\./);
+        expect(run.stdout).toContain('| Total | 15 | 15 |');
         expect(run.stdout).toBe(golden('register.md'));
     });
 
-    test('--format json: parses, version 2, the as-of date, 14 rows', () => {
+    test('--format json: parses, version 2, the as-of date, 15 rows', () => {
         const run = exportAcme('register', '--format', 'json');
         expect(run.status).toBe(0);
         const json = JSON.parse(run.stdout) as { version: number; kind: string; asOf: string; model: string; summary: { risks: number; aboveAppetite: string[]; unaccepted: string[] }; rows: Array<Record<string, unknown>> };
         expect(json).toMatchObject({ version: 2, kind: 'register', asOf: AS_OF, model: 'Acme ISMS risk method', title: 'Risk register' });
-        expect(json.rows).toHaveLength(14);
-        expect(json.summary.risks).toBe(14);
-        expect(json.summary.aboveAppetite).toEqual(['R-001', 'R-003', 'R-005', 'R-011', 'R-014']);
+        expect(json.rows).toHaveLength(15);
+        expect(json.summary.risks).toBe(15);
+        expect(json.summary.aboveAppetite).toEqual(['R-001', 'R-003', 'R-005', 'R-011', 'R-014', 'R-015']);
         expect(json.summary.unaccepted).toEqual(['R-005', 'R-011']);
         expect(json.rows.find(row => row.id === 'R-001')).toMatchObject({ likelihood: { value: 3, name: 'Likely' }, score: 9, aboveAppetite: true, line: 3 });
         expect(run.stdout).toBe(golden('register.json'));
@@ -140,7 +142,7 @@ describe('formats and kinds', () => {
         expect(csv.status).toBe(0);
         const [header, ...rows] = records(csv.stdout);
         expect(header).toEqual(['Action', 'Risk', 'Risk title', 'Level', 'Option', 'Action title', 'Owner', 'Due', 'Status', 'Completed', 'Overdue', 'Controls', 'Target residual level']);
-        expect(rows).toHaveLength(18);
+        expect(rows).toHaveLength(19);
         expect(rows.filter(row => row[header.indexOf('Overdue')] === 'yes').map(row => row[0])).toEqual(['AutoUpdates']);
         expect(csv.stdout).toBe(golden('plan.csv'));
         for (const format of ['md', 'json']) {
@@ -150,7 +152,7 @@ describe('formats and kinds', () => {
         }
         const json = JSON.parse(exportAcme('plan', '--format', 'json').stdout) as { version: number; kind: string; asOf: string; rows: unknown[] };
         expect(json).toMatchObject({ version: 2, kind: 'plan', asOf: AS_OF });
-        expect(json.rows).toHaveLength(18);
+        expect(json.rows).toHaveLength(19);
     });
 
     test('soa: the 93 Annex A controls in the standard order, equal to the golden files in every format', () => {
@@ -161,7 +163,10 @@ describe('formats and kinds', () => {
         expect(rows).toHaveLength(93);
         expect(rows[0][0]).toBe('A.5.1');
         expect(rows[92][0]).toBe('A.8.34');
-        expect(rows.filter(row => row[3] === 'yes')).toHaveLength(31);
+        expect(rows.filter(row => row[3] === 'yes')).toHaveLength(90);
+        // Every control decided (specification 11.1): 90 included, 3 excluded, none undecided.
+        expect(rows.filter(row => row[4] === 'undecided')).toEqual([]);
+        expect(rows.filter(row => row[4] === 'excluded').map(row => row[0])).toEqual(['A.7.6', 'A.7.12', 'A.8.30']);
         expect(csv.stdout).toBe(golden('soa.csv'));
         for (const format of ['md', 'json']) {
             const run = exportAcme('soa', '--format', format);
@@ -181,7 +186,7 @@ describe('--output', () => {
         expect(run.status).toBe(0);
         expect(run.stdout).toBe('');
         const written = join(ws.dir, 'out', 'sub', 'plan.csv');
-        expect(run.stderr).toBe(`risk: wrote the treatment plan (18 rows, as of ${AS_OF}) to ${written}\n`);
+        expect(run.stderr).toBe(`risk: wrote the treatment plan (19 rows, as of ${AS_OF}) to ${written}\n`);
         expect(readFileSync(written, 'utf8')).toBe(golden('plan.csv'));
         // No temporary file is left behind.
         expect(readdirSync(join(ws.dir, 'out', 'sub'))).toEqual(['plan.csv']);
@@ -248,11 +253,11 @@ describe('--format xlsx', () => {
         expect(run.status).toBe(0);
         expect(run.stdout).toBe('');
         const written = join(ws.dir, 'out', 'acme.xlsx');
-        expect(run.stderr).toBe(`risk: wrote a workbook with the risk register (14 rows), the treatment plan (18 rows), the Statement of Applicability (93 rows), as of ${AS_OF}, to ${written}\n`);
+        expect(run.stderr).toBe(`risk: wrote a workbook with the risk register (15 rows), the treatment plan (19 rows), the Statement of Applicability (93 rows), as of ${AS_OF}, to ${written}\n`);
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.readFile(written);
         expect(workbook.worksheets.map(sheet => sheet.name)).toEqual(['Summary', 'Register', 'Treatment plan', 'SoA']);
-        expect(workbook.getWorksheet('Register')!.rowCount).toBe(15);
+        expect(workbook.getWorksheet('Register')!.rowCount).toBe(16);
     });
 
     test('one export: its sheet and the Summary', async () => {

@@ -1,7 +1,9 @@
 /**
- * A throw-away git repository holding a copy of examples/acme-saas, for the tests of
- * `risk diff` and `risk check --baseline`: edit its files, commit, branch, and run the
- * CLI in-process inside it.
+ * A throw-away git repository holding a copy of the Acme example as it was in version 1
+ * (test/resources/version-1/acme-saas/model), for the tests of `risk diff` and `risk
+ * check --baseline`: edit its files, commit, branch, and run the CLI in-process inside
+ * it. The frozen copy keeps the cases (which edit its exact text) independent of how
+ * examples/acme-saas grows.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,7 +26,7 @@ export class GitModel {
     /** The example, committed on `main`, in `folder` of the repository (the root by default). */
     constructor(readonly folder = '.') {
         this.dir = mkdtempSync(join(tmpdir(), 'risk-diff-'));
-        cpSync(join(REPO_ROOT, 'examples', 'acme-saas'), join(this.dir, folder), { recursive: true });
+        cpSync(join(REPO_ROOT, 'test', 'resources', 'version-1', 'acme-saas', 'model'), join(this.dir, folder), { recursive: true });
         this.git('init', '-q', '-b', 'main');
         this.commit('the example');
     }

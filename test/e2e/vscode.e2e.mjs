@@ -357,12 +357,12 @@ async function main() {
         await quickOpen('cyber.risk');
         const text = await waitFor('an inlay hint with a score and level (⇒ N · Level) in cyber.risk', async () => {
             const shown = await activeEditorText();
-            return /⇒\s*\d+\s*·\s*(Low|Moderate|High)\b/.test(shown) && shown;
+            return /⇒\s*\d+\s*·\s*(Low|Moderate|High|Critical)\b/.test(shown) && shown;
         }, 60_000, 500);
         const hints = text.split('\n').filter(line => line.includes('⇒')).map(line => line.trim());
         log(`lines with score hints:\n    ${hints.join('\n    ')}`);
-        if (!hints.some(line => /⇒\s*9\s*·\s*High/.test(line))) {
-            throw new Error(`no hint shows R-001's inherent "⇒ 9 · High": ${hints.join(' | ')}`);
+        if (!hints.some(line => /⇒\s*9\s*·\s*Critical/.test(line))) {
+            throw new Error(`no hint shows R-001's inherent "⇒ 9 · Critical": ${hints.join(' | ')}`);
         }
     });
 

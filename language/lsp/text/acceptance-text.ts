@@ -76,9 +76,14 @@ function authorisationText(evaluation: AcceptanceEvaluation, risk: RiskEvaluatio
     if (risk.major) {
         return `${role.name} is not a management role, and ${residual} is major: only a management role may accept it.`;
     }
-    return evaluation.authorised
-        ? `${role.name} owns the risk and ${residual} is below major.`
-        : `${role.name} is neither the risk owner nor a management role.`;
+    if (evaluation.authority?.tier === 'accepts') {
+        return `${role.name} accepts up to ${evaluation.authority.level.name}, and ${residual} is within that and below major.`;
+    }
+    if (evaluation.authority?.tier === 'owner') {
+        return `${role.name} owns the risk and ${residual} is below major.`;
+    }
+    const accepts = role.accepts?.ref ? `, and its \`accepts ${role.accepts.ref.name}\` does not reach ${residual}` : '';
+    return `${role.name} is neither the risk owner nor a management role${accepts}.`;
 }
 
 function daysText(days: number): string {

@@ -60,11 +60,12 @@ describe('register Markdown of examples/acme-saas rendered as GFM', async () => 
 
     test('the register is a narrow table a person can read: one row per risk, 8 cells, levels with their colour', () => {
         const register = tables[3];
-        expect(register.cells).toHaveLength(1 + 14);
+        expect(register.cells).toHaveLength(1 + 15);
         expect(register.cells.every(count => count === 8)).toBe(true);
         expect(register.html).toMatch(/<th>ID<\/th>\s*<th>Title<\/th>\s*<th>Owner<\/th>\s*<th>Inherent<\/th>\s*<th>Residual<\/th>\s*<th>Treatment<\/th>\s*<th>Acceptance<\/th>\s*<th>Status<\/th>/);
         expect(register.html).not.toContain('<th>Residual likelihood</th>');
-        expect(register.html).toContain('<td>🔴 High</td>');
+        expect(register.html).toContain('<td>🔴 Critical</td>');
+        expect(register.html).toContain('<td>🟠 High</td>');
         expect(register.html).toContain('<td>🟢 Low</td>');
     });
 
@@ -75,8 +76,8 @@ describe('register Markdown of examples/acme-saas rendered as GFM', async () => 
         }
         // Each cell: the level's coloured marker, the count, the level.
         const counts = (map: HtmlTable) => [...map.html.matchAll(/<td[^>]*>(?:🟢|🟡|🟠|🔴) (\d+) \(\w+\)<\/td>/gu)].reduce((sum, match) => sum + Number(match[1]), 0);
-        expect(counts(tables[1])).toBe(14);
-        expect(counts(tables[2])).toBe(14);
+        expect(counts(tables[1])).toBe(15);
+        expect(counts(tables[2])).toBe(15);
     });
 });
 

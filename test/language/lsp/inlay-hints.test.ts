@@ -5,7 +5,9 @@ import { BANDED_MODEL, BANDED_METHOD, MATRIX_MODEL } from './hint-hover-models.j
 const where = ({ at, label, after }: ShownHint) => ({ at, label, after });
 const scores = (hints: ShownHint[]) => hints.filter(hint => hint.label.startsWith('⇒')).map(where);
 const scaleNames = (hints: ShownHint[]) => hints.filter(hint => hint.label.startsWith('‹')).map(where);
-const acceptances = (hints: ShownHint[]) => hints.filter(hint => !hint.label.startsWith('⇒') && !hint.label.startsWith('‹')).map(where);
+/** The tier of authority after `by ROLE` (authority-deferral-hints.test.ts tests those). */
+const isAuthority = (hint: ShownHint) => /^(management|accepts up to |risk owner)/.test(hint.label);
+const acceptances = (hints: ShownHint[]) => hints.filter(hint => !hint.label.startsWith('⇒') && !hint.label.startsWith('‹') && !isAuthority(hint)).map(where);
 
 describe('banded method (specification example)', () => {
     let model: LspModel;
@@ -108,7 +110,7 @@ describe('banded method (specification example)', () => {
         const document = model.document('risks.risk');
         const range = { start: { line: 19, character: 0 }, end: { line: 22, character: 0 } };
         const inRange = await model.services.lsp.InlayHintProvider!.getInlayHints(document, { textDocument: { uri: document.uri.toString() }, range });
-        expect(inRange!.map(hint => hint.label)).toEqual(['⇒ 6 · High ⚠ above appetite', 'valid until 2027-11-15']);
+        expect(inRange!.map(hint => hint.label)).toEqual(['⇒ 6 · High ⚠ above appetite', 'management', 'valid until 2027-11-15']);
     });
 });
 
@@ -223,7 +225,7 @@ describe('settings turn each kind off', () => {
     };
 
     test('all on by default', async () => {
-        expect(model.services.settings.RiskSettings.inlayHints).toEqual({ scores: true, scaleNames: true, acceptance: true });
+        expect(model.services.settings.RiskSettings.inlayHints).toEqual({ scores: true, scaleNames: true, acceptance: true, deferral: true });
         expect(await kinds()).toEqual({ scores: 9, scaleNames: 4, acceptance: 6 });
     });
 
@@ -246,8 +248,8 @@ describe('settings turn each kind off', () => {
         const settings = model.services.settings.RiskSettings;
         settings.setInlayHints({ scores: false, acceptance: false });
         settings.setInlayHints({ acceptance: false });
-        expect(settings.inlayHints).toEqual({ scores: true, scaleNames: true, acceptance: false });
+        expect(settings.inlayHints).toEqual({ scores: true, scaleNames: true, acceptance: false, deferral: true });
         settings.setInlayHints(undefined);
-        expect(settings.inlayHints).toEqual({ scores: true, scaleNames: true, acceptance: true });
+        expect(settings.inlayHints).toEqual({ scores: true, scaleNames: true, acceptance: true, deferral: true });
     });
 });

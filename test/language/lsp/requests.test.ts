@@ -47,9 +47,9 @@ describe('risk/export', () => {
         expect(result.warnings).toEqual([]);
     });
 
-    test('rows counts the rows of the table: 14 risks, 93 controls', () => {
+    test('rows counts the rows of the table: 15 risks, 93 controls', () => {
         const rows = (kind: string) => exportRequest(acme.services, { kind, format: 'json' }).rows;
-        expect(rows('register')).toBe(14);
+        expect(rows('register')).toBe(15);
         expect(rows('soa')).toBe(93);
         expect(rows('plan')).toBe(buildExport('plan', acme.evaluation()).rows.length);
         expect(rows('plan')).toBe((JSON.parse(exportRequest(acme.services, { kind: 'plan', format: 'json' }).content) as { rows: unknown[] }).rows.length);
@@ -141,16 +141,16 @@ describe('risk/matrix', () => {
         expect(matrix.model).toBe('Acme ISMS risk method');
         expect(matrix.likelihood).toEqual([{ value: 3, name: 'Likely' }, { value: 2, name: 'Possible' }, { value: 1, name: 'Rare' }]);
         expect(matrix.impact).toEqual([{ value: 1, name: 'Minor' }, { value: 2, name: 'Noticeable' }, { value: 3, name: 'Severe' }]);
-        expect(matrix.levels).toEqual([{ name: 'Low', rank: 0 }, { name: 'Moderate', rank: 1 }, { name: 'High', rank: 2 }]);
+        expect(matrix.levels).toEqual([{ name: 'Low', rank: 0 }, { name: 'Moderate', rank: 1 }, { name: 'High', rank: 2 }, { name: 'Critical', rank: 3 }]);
         expect(matrix.appetite).toBe('Moderate');
         expect(matrix.cells.inherent).toHaveLength(9);
         expect(matrix.cells.residual).toHaveLength(9);
     });
 
-    test('residual Possible x Severe: High (6), above appetite, R-001, R-003, R-005, R-011, R-014', () => {
+    test('residual Possible x Severe: High (6), above appetite, R-001, R-003, R-005, R-011, R-014, R-015', () => {
         const found = cell(matrix, 'residual', 'Possible', 'Severe');
         expect(found).toMatchObject({ likelihood: 2, impact: 3, level: 'High', rank: 2, score: 6, aboveAppetite: true });
-        expect(ids(found)).toEqual(['R-001', 'R-003', 'R-005', 'R-011', 'R-014']);
+        expect(ids(found)).toEqual(['R-001', 'R-003', 'R-005', 'R-011', 'R-014', 'R-015']);
         expect(found.risks.every(risk => risk.level === 'High')).toBe(true);
     });
 
@@ -165,11 +165,11 @@ describe('risk/matrix', () => {
             character: 5
         });
         const r014 = cell(matrix, 'inherent', 'Possible', 'Severe').risks.find(risk => risk.id === 'R-014')!;
-        expect(r014).toMatchObject({ line: 131, character: 5, uri: expect.stringMatching(/\/risks\/cyber\.risk$/) });
+        expect(r014).toMatchObject({ line: 140, character: 5, uri: expect.stringMatching(/\/risks\/cyber\.risk$/) });
     });
 
     test('inherent and residual cells hold other risks: R-002 moves from Possible x Severe to Rare x Severe', () => {
-        expect(ids(cell(matrix, 'inherent', 'Possible', 'Severe'))).toEqual(['R-002', 'R-003', 'R-004', 'R-010', 'R-011', 'R-014']);
+        expect(ids(cell(matrix, 'inherent', 'Possible', 'Severe'))).toEqual(['R-002', 'R-003', 'R-004', 'R-010', 'R-011', 'R-014', 'R-015']);
         expect(ids(cell(matrix, 'residual', 'Rare', 'Severe'))).toEqual(['R-002', 'R-004', 'R-007', 'R-013']);
         expect(cell(matrix, 'residual', 'Rare', 'Severe')).toMatchObject({ level: 'Moderate', score: 3, aboveAppetite: false });
         expect(cell(matrix, 'inherent', 'Likely', 'Minor')).toMatchObject({ level: 'Moderate', risks: [expect.objectContaining({ id: 'R-009', level: 'Moderate' })] });
@@ -184,7 +184,7 @@ describe('risk/matrix', () => {
             expect(cells.map(found => found.level)).toEqual(map.levels.flat());
         }
         expect(matrix.notAssessed).toEqual({ inherent: [], residual: [] });
-        expect(matrix.cells.residual.flatMap(found => found.risks)).toHaveLength(14);
+        expect(matrix.cells.residual.flatMap(found => found.risks)).toHaveLength(15);
     });
 
     test('a matrix method: levels from the matrix, no scores', async () => {

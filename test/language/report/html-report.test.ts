@@ -19,14 +19,14 @@ describe('the report of examples/acme-saas', () => {
         const order = ['id="above-appetite"', 'id="heat-maps"', 'id="method"', 'id="register"', 'id="plan"', 'id="soa"'].map(marker => html.indexOf(marker));
         expect(order.every((position, index) => position > 0 && (index === 0 || position > order[index - 1]))).toBe(true);
         const above = html.slice(order[0], order[1]);
-        expect([...above.matchAll(/href="#risk-(R-\d+)"/g)].map(match => match[1])).toEqual(['R-005', 'R-011', 'R-001', 'R-003', 'R-014']);
+        expect([...above.matchAll(/href="#risk-(R-\d+)"/g)].map(match => match[1])).toEqual(['R-005', 'R-011', 'R-001', 'R-003', 'R-014', 'R-015']);
         expect(above).toContain('<td class="acceptance-expired">expired</td>');
         // Risk IDs in the heat map cells, each cell coloured by its level.
-        expect(html).toMatch(/<td class="cell heat-4 above"><span class="cell-level">High<\/span><span class="cell-risks"><a href="#risk-R-001">R-001<\/a> <a href="#risk-R-005">R-005<\/a>/);
+        expect(html).toMatch(/<td class="cell heat-4 above"><span class="cell-level">Critical<\/span><span class="cell-risks"><a href="#risk-R-001">R-001<\/a> <a href="#risk-R-005">R-005<\/a>/);
         // The overdue action is highlighted in the plan and on its risk's card.
         expect(html).toMatch(/<tr class="overdue"><td><span class="risk-id">AutoUpdates<\/span>/);
         expect(html).toMatch(/<li class="overdue"><span class="risk-id">AutoUpdates<\/span>/);
-        expect(html.match(/<article class="risk-card/g)).toHaveLength(14);
+        expect(html.match(/<article class="risk-card/g)).toHaveLength(15);
         expect(html.match(/<tr class="(not-)?applicable">/g)).toHaveLength(93);
     });
 });

@@ -10,7 +10,7 @@ import { lspModel, TEST_AS_OF, type LspModel } from '../lsp/lsp-model.js';
 
 const DEFAULTS: RiskConfiguration = {
     asOf: undefined,
-    inlayHints: { scores: true, scaleNames: true, acceptance: true },
+    inlayHints: { scores: true, scaleNames: true, acceptance: true, deferral: true },
     export: { csvBom: false },
     trace: { server: 'off' }
 };
@@ -21,7 +21,7 @@ describe('the risk configuration schema', () => {
         ['null', null],
         ['an empty section', {}],
         ['null values', { asOf: null, inlayHints: { scores: null }, export: null }],
-        ['the defaults written out', { asOf: '', inlayHints: { scores: true, scaleNames: true, acceptance: true }, export: { csvBom: false }, trace: { server: 'off' } }]
+        ['the defaults written out', { asOf: '', inlayHints: { scores: true, scaleNames: true, acceptance: true, deferral: true }, export: { csvBom: false }, trace: { server: 'off' } }]
     ])('%s gives the defaults', (_name, raw) => {
         expect(parseRiskConfiguration(raw)).toEqual({ configuration: DEFAULTS, problems: [] });
     });
@@ -31,7 +31,7 @@ describe('the risk configuration schema', () => {
         expect(parseRiskConfiguration(raw)).toEqual({
             configuration: {
                 asOf: '2028-02-29',
-                inlayHints: { scores: false, scaleNames: true, acceptance: false },
+                inlayHints: { scores: false, scaleNames: true, acceptance: false, deferral: true },
                 export: { csvBom: true },
                 trace: { server: 'verbose' }
             },
@@ -67,7 +67,7 @@ describe('the risk configuration schema', () => {
 
     test('a bad value is dropped and every other setting still applies', () => {
         const parsed = parseRiskConfiguration({ asOf: '2026-02-30', inlayHints: { scores: false, scaleNames: 'no' }, export: { csvBom: true } });
-        expect(parsed.configuration).toEqual({ ...DEFAULTS, inlayHints: { scores: false, scaleNames: true, acceptance: true }, export: { csvBom: true } });
+        expect(parsed.configuration).toEqual({ ...DEFAULTS, inlayHints: { scores: false, scaleNames: true, acceptance: true, deferral: true }, export: { csvBom: true } });
         expect(parsed.problems.map(problem => problem.setting)).toEqual(['risk.asOf', 'risk.inlayHints.scaleNames']);
     });
 
@@ -147,7 +147,7 @@ describe('settings received by the configuration provider', () => {
         await provider.settled;
         expect(fetched).toEqual([{ section: 'risk' }]);
         expect(codes(loaded)).toEqual(['acceptance-expired', 'unaccepted-residual']);
-        expect(loaded.services.settings.RiskSettings.inlayHints).toEqual({ scores: true, scaleNames: false, acceptance: true });
+        expect(loaded.services.settings.RiskSettings.inlayHints).toEqual({ scores: true, scaleNames: false, acceptance: true, deferral: true });
     });
 
     test('an invalid value is ignored with a warning, and the setting takes its default', async () => {
@@ -163,11 +163,11 @@ describe('settings received by the configuration provider', () => {
             ['Risk: the setting risk.inlayHints.acceptance is ignored: it must be true or false, not "off". Using true instead.']
         ]);
         expect(settings.asOf()).toBe(today());
-        expect(settings.inlayHints).toEqual({ scores: false, scaleNames: true, acceptance: true });
+        expect(settings.inlayHints).toEqual({ scores: false, scaleNames: true, acceptance: true, deferral: true });
         expect(settings.exports).toEqual({ csvBom: true });
         // The provider hands out the checked values, not the raw ones.
         expect(await provider.getConfiguration('risk', 'asOf')).toBeUndefined();
-        expect(await provider.getConfiguration('risk', 'inlayHints')).toEqual({ scores: false, scaleNames: true, acceptance: true });
+        expect(await provider.getConfiguration('risk', 'inlayHints')).toEqual({ scores: false, scaleNames: true, acceptance: true, deferral: true });
 
         // The same mistake is not reported again on the next change; a new one is.
         provider.updateConfiguration({ settings: { risk: { asOf: '2026-02-30', inlayHints: { scores: true, acceptance: 'off' }, export: { csvBom: 'yes' } } } });
