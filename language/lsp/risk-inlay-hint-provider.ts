@@ -70,7 +70,7 @@ export class RiskInlayHintProvider extends AbstractInlayHintProvider {
                 this.accept(acceptor, acceptanceHint(accepted, risk, evaluation.method, evaluation.asOf));
             }
         } else if (settings.deferral && isTreatment(node) && node.option === 'defer') {
-            const evaluation = this.evaluator.evaluate();
+            const evaluation = this.evaluator.evaluate(node);
             const deferral = evaluation.evaluationOf(node.$container)?.deferral;
             if (deferral?.treatment === node) {
                 this.accept(acceptor, deferralHint(deferral, evaluation.asOf));

@@ -10,7 +10,7 @@
  */
 import { AstUtils, CstUtils, type LangiumDocument } from 'langium';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
-import { isAnnexControl, isMethod, type Applicability } from '../../generated/ast.js';
+import { isAnnexControl, isMethod, isModel, type Applicability, type Model } from '../../generated/ast.js';
 import type { RiskServices } from '../../risk-module.js';
 import { placeholderText } from '../../validation/justification.js';
 import { appendToBlock, INDENT, insertAt, lineBreakOf } from './block-edits.js';
@@ -27,8 +27,8 @@ export function decisionPlaceholder(decision: Decision, id: string): string {
 }
 
 export const decideUndecidedControl: QuickFix = context => {
-    const [first] = context.services.evaluation.ModelEvaluator.evaluate().applicability.undecided;
-    return first ? decisionActions(context.services, context.facts, first, [context.diagnostic]) : [];
+    const [first] = context.services.evaluation.ModelEvaluator.evaluate(context.document).applicability.undecided;
+    return first ? decisionActions(context.services, context.document, first, [context.diagnostic]) : [];
 };
 
 /** Include / exclude the Annex A control whose ID is at the start of `range`, when it has no decision yet. */
@@ -43,15 +43,16 @@ export function decisionsAtCursor(services: RiskServices, facts: ModelFacts, doc
     if (!isAnnexControl(target)) {
         return [];
     }
-    const control = services.evaluation.ModelEvaluator.evaluate().applicability.controlOf(target.name);
-    return control?.decision === 'undecided' ? decisionActions(services, facts, control.id, []) : [];
+    const control = services.evaluation.ModelEvaluator.evaluate(document).applicability.controlOf(target.name);
+    return control?.decision === 'undecided' ? decisionActions(services, document, control.id, []) : [];
 }
 
-function decisionActions(services: RiskServices, facts: ModelFacts, id: string, diagnostics: Diagnostic[]): CodeAction[] {
-    const block = services.evaluation.ModelEvaluator.evaluate().applicability.blocks[0];
+/** The actions for one control of the model `document` belongs to. */
+function decisionActions(services: RiskServices, document: LangiumDocument, id: string, diagnostics: Diagnostic[]): CodeAction[] {
+    const block = services.evaluation.ModelEvaluator.evaluate(document).applicability.blocks[0];
     return (['include', 'exclude'] as const).flatMap(decision => {
         const line = `${decision} ${id} ${decisionPlaceholder(decision, id)}`;
-        const edit = block ? lineInBlock(block, line) : newBlock(facts, line);
+        const edit = block ? lineInBlock(block, line) : newBlock(services, document, line);
         if (!edit) {
             return [];
         }
@@ -69,12 +70,11 @@ function lineInBlock(block: Applicability, line: string): { uri: string; edit: T
     return edit && { uri: document.uri.toString(), edit };
 }
 
-/** A new block at the end of the file with the method (or the model's first file). */
-function newBlock(facts: ModelFacts, line: string): { uri: string; edit: TextEdit } | undefined {
-    const document = facts.documents.find(candidate => candidate.parseResult.value.elements.some(isMethod)) ?? facts.documents[0];
-    if (!document) {
-        return undefined;
-    }
+/** A new block at the end of the model's file with the method (or of `from` itself). */
+function newBlock(services: RiskServices, from: LangiumDocument, line: string): { uri: string; edit: TextEdit } | undefined {
+    const documents = services.evaluation.ModelBoundaries.modelOf(from).documents
+        .filter((candidate): candidate is LangiumDocument<Model> => isModel(candidate.parseResult.value));
+    const document = documents.find(candidate => candidate.parseResult.value.elements.some(isMethod)) ?? from;
     const text = document.textDocument.getText();
     const eol = lineBreakOf(document);
     const separator = text === '' ? '' : text.endsWith('\n') ? eol : eol + eol;
