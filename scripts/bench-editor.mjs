@@ -15,11 +15,14 @@
  * A build's end is the server's build summary in the log ("Checked N files …"): a file
  * whose diagnostics did not change may not be published again.
  *
- *   node scripts/bench-editor.mjs [--risks 10000] [--keystrokes 100]
+ *   node scripts/bench-editor.mjs [--risks 10000] [--keystrokes 100] [--bin OTHER/bin/risk.cjs …]
+ *
+ * With several `--bin` (say, builds before and after a change), each server runs the
+ * same measurements in turn on the same files.
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 // The server's own dependency re-exports vscode-jsonrpc, the client side included.
@@ -40,8 +43,8 @@ const root = new URL('..', import.meta.url).pathname;
 
 /** One language server process on a workspace folder, spoken to over JSON-RPC. */
 class Server {
-    constructor(folder) {
-        this.process = spawn(process.execPath, [join(root, 'bin/risk.cjs'), 'lsp', '--stdio'], { cwd: folder, stdio: 'pipe' });
+    constructor(folder, bin) {
+        this.process = spawn(process.execPath, [bin, 'lsp', '--stdio'], { cwd: folder, stdio: 'pipe' });
         this.process.stderr.on('data', chunk => process.stderr.write(chunk));
         this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
         /** Every publishDiagnostics, in order: { uri, count, at }. */
@@ -194,8 +197,8 @@ const median = list => [...list].sort((a, b) => a - b)[Math.floor(list.length / 
 const percentile = (list, p) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.ceil(list.length * p) - 1)];
 
 /** Opens `folder`, types `keystrokes` letters in `edited`; the figures. */
-async function measure(folder, edited, keystrokes) {
-    const server = new Server(folder);
+async function measure(folder, edited, keystrokes, bin) {
+    const server = new Server(folder, bin);
     try {
         const openMs = await server.open();
         const typist = new Typist(server, join(folder, edited));
@@ -219,8 +222,8 @@ async function measure(folder, edited, keystrokes) {
     }
 }
 
-/** The bench's figures for the editor; printed, and returned for bench.mjs. */
-export async function benchEditor({ risks = 10_000, keystrokes = 100 } = {}) {
+/** The bench's figures for the editor, for each of `bins` (built CLIs); printed, and returned for bench.mjs. */
+export async function benchEditor({ risks = 10_000, keystrokes = 100, bins = [join(root, 'bin/risk.cjs')] } = {}) {
     const folder = join(root, '.bench', `editor-${risks}`);
     const { files } = generateBenchModel(folder, risks);
     const riskFiles = files - 4;
@@ -233,29 +236,40 @@ export async function benchEditor({ risks = 10_000, keystrokes = 100 } = {}) {
         copyFileSync(join(folder, name), join(solo, name));
     }
 
-    const whole = await measure(folder, edited, keystrokes);
-    const alone = await measure(solo, edited, keystrokes);
-    const ms = value => `${value.toFixed(0)} ms`;
-    const wholeMedian = median(whole.latency);
-    const ratio = wholeMedian / median(alone.latency);
-    const rows = [
-        ['keystroke → own diagnostics (median, p90)', `${ms(wholeMedian)}, ${ms(percentile(whole.latency, 0.9))}`, `≤ ${TARGETS.ownMs} ms`],
-        ['  same edit, workspace of that file and what it names', `${ms(median(alone.latency))}, ${ms(percentile(alone.latency, 0.9))}`, ''],
-        ['  ratio of the medians', `${ratio.toFixed(2)}×`, `≤ ${TARGETS.ratio}×`],
-        ['other files re-published per keystroke (median, max)', `${median(whole.republished)} of ${files - 1}, ${Math.max(...whole.republished)}`, `${TARGETS.republished}`],
-        ['inlay hints, 60 lines, 25 ms after a keystroke (median)', ms(median(whole.inlay)), `≤ ${TARGETS.inlayMs} ms`],
-        ['open → all diagnostics', ms(whole.openMs), `≤ ${TARGETS.openMs} ms`],
-        [`server RSS after ${whole.keystrokes} keystrokes`, `${whole.rssMb.toFixed(0)} MB`, `≤ ${TARGETS.rssMb} MB`]
-    ];
-    console.log(`\nrisk lsp --stdio, ${risks} risks in ${files} files, typing in ${edited}, Node ${process.versions.node}`);
-    const width = Math.max(...rows.map(row => row[0].length));
-    for (const [what, value, target] of rows) {
-        console.log(`${what.padEnd(width)}  ${value.padEnd(16)}  ${target && `target ${target}`}`);
+    const results = [];
+    for (const bin of bins) {
+        const whole = await measure(folder, edited, keystrokes, bin);
+        const alone = await measure(solo, edited, keystrokes, bin);
+        results.push({ bin, whole, alone, ratio: median(whole.latency) / median(alone.latency) });
     }
-    return { whole, alone, ratio };
+    console.log(`\nrisk lsp --stdio, ${risks} risks in ${files} files, typing in ${edited}, Node ${process.versions.node}`);
+    const ms = value => `${value.toFixed(0)} ms`;
+    const row = (what, value, target) => [what, results.map(value), target];
+    const rows = [
+        row('keystroke → own diagnostics (median, p90)', ({ whole }) => `${ms(median(whole.latency))}, ${ms(percentile(whole.latency, 0.9))}`, `≤ ${TARGETS.ownMs} ms`),
+        row('  same edit, workspace of that file and what it names', ({ alone }) => `${ms(median(alone.latency))}, ${ms(percentile(alone.latency, 0.9))}`, ''),
+        row('  ratio of the medians', ({ ratio }) => `${ratio.toFixed(2)}×`, `≤ ${TARGETS.ratio}×`),
+        row('other files re-published per keystroke (median, max)', ({ whole }) => `${median(whole.republished)} of ${files - 1}, ${Math.max(...whole.republished)}`, `${TARGETS.republished}`),
+        row('inlay hints, 60 lines, 25 ms after a keystroke (median)', ({ whole }) => ms(median(whole.inlay)), `≤ ${TARGETS.inlayMs} ms`),
+        row('open → all diagnostics', ({ whole }) => ms(whole.openMs), `≤ ${TARGETS.openMs} ms`),
+        row(`server RSS after ${keystrokes} keystrokes`, ({ whole }) => `${whole.rssMb.toFixed(0)} MB`, `≤ ${TARGETS.rssMb} MB`)
+    ];
+    if (bins.length > 1) {
+        rows.unshift(['', bins.map(bin => bin.replace(/\/bin\/risk\.cjs$/, '')), 'target']);
+    }
+    const width = Math.max(...rows.map(([what]) => what.length));
+    const column = Math.max(16, ...rows.flatMap(([, values]) => values.map(value => value.length)));
+    for (const [what, values, target] of rows) {
+        console.log(`${what.padEnd(width)}  ${values.map(value => value.padEnd(column)).join('  ')}  ${target && bins.length === 1 ? `target ${target}` : target}`);
+    }
+    return results;
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
-    const { values } = parseArgs({ options: { risks: { type: 'string', default: '10000' }, keystrokes: { type: 'string', default: '100' } } });
-    await benchEditor({ risks: Number(values.risks), keystrokes: Number(values.keystrokes) });
+    const { values } = parseArgs({ options: {
+        risks: { type: 'string', default: '10000' },
+        keystrokes: { type: 'string', default: '100' },
+        bin: { type: 'string', multiple: true }
+    } });
+    await benchEditor({ risks: Number(values.risks), keystrokes: Number(values.keystrokes), bins: values.bin?.map(bin => resolve(bin)) });
 }

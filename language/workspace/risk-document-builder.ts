@@ -14,13 +14,18 @@
  * Validation runs in two passes, a file's own rules then the model-wide ones, so that
  * the findings of the first can be kept apart and reused.
  *
+ * When a file starts or stops declaring a `method`, or a model folder goes, files may
+ * belong to another model (model-boundaries.ts) and their references to other
+ * targets: every model file is linked and validated again.
+ *
  * And no validation of the built-in Annex A library: its
  * `annex` declarations are the language's own, and validating them as a user's model
  * would report each one (`checkAnnexNotRedeclared`) — in the editor, 93 errors on
  * `builtin:/annex-a.risk` the first time any document changes or the as-of date moves.
  */
-import { DefaultDocumentBuilder, DocumentState, type LangiumDocument, type LangiumSharedCoreServices, type URI, type ValidationCategory } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, type BuildOptions, type Cancellation, type LangiumDocument, type LangiumSharedCoreServices, type URI, type ValidationCategory } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { RiskServices } from '../risk-module.js';
 import { isBuiltinDocument } from './builtin-documents.js';
 import { MODEL_WIDE_CATEGORY, OWN_CATEGORIES, validationContext } from './validation-context.js';
 
@@ -29,6 +34,8 @@ export class RiskDocumentBuilder extends DefaultDocumentBuilder {
     private readonly ownDiagnostics = new WeakMap<LangiumDocument, Diagnostic[]>();
     /** The validation context (validation-context.ts) the kept findings were computed in. */
     private validatedContext: string | undefined;
+    /** The model roots the documents were last linked with. */
+    private linkedBoundaries: string | undefined;
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
@@ -36,6 +43,26 @@ export class RiskDocumentBuilder extends DefaultDocumentBuilder {
         // After linking, before validation: now the changed files are parsed, and it shows
         // whether the findings kept for the others still hold.
         this.onBuildPhase(DocumentState.IndexedReferences, documents => this.dropOwnFindingsIfContextChanged(documents));
+    }
+
+    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        await super.buildDocuments(documents, options, cancelToken);
+        const boundaries = this.modelBoundaries()?.signature();
+        if (this.linkedBoundaries !== undefined && boundaries !== this.linkedBoundaries) {
+            // Rare (a method added, removed or moved): a second pass is simpler than predicting
+            // it. As an update, so that every cache of the workspace state is dropped too.
+            const own = this.langiumDocuments.all.filter(document => !isBuiltinDocument(document)).toArray();
+            own.forEach(document => this.resetToState(document, DocumentState.IndexedContent));
+            await this.emitUpdate(own.map(document => document.uri), []);
+            await super.buildDocuments(own, options, cancelToken);
+        }
+        // Only once every document is linked with them: a cancelled pass is redone next time.
+        this.linkedBoundaries = boundaries;
+    }
+
+    private modelBoundaries() {
+        // The shared builder reaches the language's services through the registry (one language).
+        return (this.serviceRegistry.all[0] as RiskServices | undefined)?.evaluation?.ModelBoundaries;
     }
 
     protected override async emitUpdate(changed: URI[], deleted: URI[]): Promise<void> {
