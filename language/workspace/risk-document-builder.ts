@@ -5,8 +5,8 @@
  * Applicability) read every file, so a change to one file can change another's
  * diagnostics even when the other does not refer to it. After a change:
  *
- * - the changed files, and the files Langium relinks because they refer to them, are
- *   validated fully;
+ * - the changed files, and the files relinked because they refer to them (at any
+ *   distance: shouldRelink), are validated fully;
  * - every other file keeps the findings of its own rules and runs the model-wide rules
  *   (category MODEL_WIDE_CATEGORY) again, unless something its own rules read from other
  *   files changed (validation-context.ts), in which case it is validated fully too.
@@ -72,6 +72,38 @@ export class RiskDocumentBuilder extends DefaultDocumentBuilder {
             }
         }
         await super.emitUpdate(changed, deleted);
+    }
+
+    /**
+     * Langium relinks a file that refers to a changed one. A file's evaluation and own rules
+     * also read through its references into a third file (a risk `on` a supporting asset
+     * that `supports` a primary asset declared elsewhere, whose values set the impact floor):
+     * relink, and so fully validate, every file that refers to a changed one at any distance.
+     */
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        return super.shouldRelink(document, changedUris) || this.affectedAtAnyDistance(changedUris).has(document.uri.toString());
+    }
+
+    private affected?: { changed: Set<string>; closure: Set<string> };
+
+    private affectedAtAnyDistance(changed: Set<string>): Set<string> {
+        if (this.affected?.changed !== changed) {
+            // Langium asks file by file with the same set: compute the closure once per update.
+            const closure = new Set(changed);
+            const others = this.langiumDocuments.all.filter(document => !isBuiltinDocument(document)).toArray();
+            for (let grew = true; grew;) {
+                grew = false;
+                for (const document of others) {
+                    const key = document.uri.toString();
+                    if (!closure.has(key) && this.indexManager.isAffected(document, closure)) {
+                        closure.add(key);
+                        grew = true;
+                    }
+                }
+            }
+            this.affected = { changed, closure };
+        }
+        return this.affected.closure;
     }
 
     protected override shouldValidate(document: LangiumDocument): boolean {
