@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { changeBenchModel, generateBenchModel } from './generate-bench-model.mjs';
+import { benchEditor } from './bench-editor.mjs';
 
 const TARGET_SECONDS = 1.5;
 const TARGET_MEGABYTES = 400;
@@ -98,3 +99,6 @@ console.log(`\nrisk diff of two commits of the ${risks}-risk model (${edits} edi
 console.log(`median ${diff.seconds.toFixed(2)} s wall, ${diff.cpuSeconds.toFixed(2)} s CPU, peak RSS ${diff.megabytes.toFixed(0)} MB`);
 console.log(`one risk check of the same model beside it: median ${beside.seconds.toFixed(2)} s wall, ${beside.cpuSeconds.toFixed(2)} s CPU`);
 console.log(`ratio diff / check: ${(diff.seconds / beside.seconds).toFixed(2)}× wall, ${(diff.cpuSeconds / beside.cpuSeconds).toFixed(2)}× CPU (target ≤ ${TARGET_DIFF_RATIO}×)`);
+
+// The editor: `risk lsp --stdio` on the same model (bench-editor.mjs).
+await benchEditor({ risks });

@@ -10,6 +10,7 @@ import { registerWorkspaceStatus } from '../language/lsp/requests/workspace-stat
 import { createRiskServices, type RiskServices } from '../language/risk-module.js';
 import { RiskNodeFileSystem } from '../language/workspace/risk-file-system.js';
 import { registerBuildReport } from './build-report.js';
+import { publishOnlyChangedDiagnostics } from './changed-diagnostics.js';
 import { logInternalError } from '../language/validation/internal-error.js';
 
 /**
@@ -25,6 +26,7 @@ export function startRiskLanguageServer(connection: Connection): { shared: Langi
     registerRiskRequests(connection, services);
     registerWorkspaceStatus(connection, services);
     registerBuildReport(connection, services);
+    publishOnlyChangedDiagnostics(connection);
     startLanguageServer(services.shared);
     return services;
 }

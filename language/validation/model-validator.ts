@@ -2,7 +2,7 @@
  * Rules about the model as a whole: one method, unique IDs, real dates, no property
  * written twice, and declarations that nothing uses.
  */
-import { AstUtils, GrammarAST, isCompositeCstNode, MultiMap, type AstNode, type CstNode, type ValidationAcceptor } from 'langium';
+import { GrammarAST, MultiMap, type AstNode, type CstNode, type ValidationAcceptor } from 'langium';
 import { isAcceptance, isAsset, isMethod, isRisk, type Acceptance, type Action, type AnnexControl, type Approval, type Model, type Risk, type Treatment } from '../generated/ast.js';
 import { whyNotRealDate } from '../evaluation/dates.js';
 import type { ModelEvaluator } from '../evaluation/model-evaluator.js';
@@ -10,6 +10,7 @@ import { IssueCodes } from './issue-codes.js';
 import { nounOf } from './declaration-nouns.js';
 import { placeOf } from './places.js';
 import { report } from './report.js';
+import { visitOwnAssignments } from './cst-properties.js';
 
 type NamedDeclaration = AstNode & { name?: string };
 
@@ -91,27 +92,19 @@ export class ModelValidator {
 
     /** A single-valued property written twice keeps only the last value: say so instead of losing the first. */
     checkNoDuplicateProperty = (node: AstNode, accept: ValidationAcceptor): void => {
-        // One pass over the node's own tokens and sub-rules (not findNodesForProperty per
-        // property, which walks the whole subtree each time and dominated large checks).
-        // A declaration parsed through an unassigned rule call (`Element: Role | Risk | …`)
-        // has its tokens one composite node deeper: descend into composites of the same node.
+        // Almost no block has a property twice: a pass that allocates nothing finds out
+        // before anything is collected (this check runs on every declaration of the model).
+        if (!hasRepeatedProperty(node)) {
+            return;
+        }
         const occurrences = new MultiMap<string, { keyword?: CstNode; value: CstNode }>();
-        const collect = (cst: CstNode | undefined): void => {
-            const content = isCompositeCstNode(cst) ? cst.content : [];
-            content.forEach((child, index) => {
-                const assignment = assignmentOf(child.grammarSource);
-                if (assignment) {
-                    if (assignment.operator === '=' && !(isAcceptance(node) && CLAUSE_OF_BY.has(assignment.feature))) {
-                        const previous = content[index - 1];
-                        const keyword = previous && GrammarAST.isKeyword(previous.grammarSource) && /^[a-z]/.test(previous.text) ? previous : undefined;
-                        occurrences.add(assignment.feature, { keyword, value: child });
-                    }
-                } else if (isCompositeCstNode(child) && child.astNode === node) {
-                    collect(child);
-                }
-            });
-        };
-        collect(node.$cstNode);
+        visitOwnAssignments(node, (child, assignment, siblings, index) => {
+            if (isSingleValued(node, assignment)) {
+                const previous = siblings[index - 1];
+                const keyword = previous && GrammarAST.isKeyword(previous.grammarSource) && /^[a-z]/.test(previous.text) ? previous : undefined;
+                occurrences.add(assignment.feature, { keyword, value: child });
+            }
+        });
         for (const [property, nodes] of occurrences.entriesGroupedByKey()) {
             if (nodes.length < 2) {
                 continue;
@@ -134,6 +127,27 @@ export class ModelValidator {
 
 /** In an acceptance `by ROLE on DATE until DATE` is one clause, reported under `by`. */
 const CLAUSE_OF_BY = new Set(['on', 'until']);
+
+/** A property that holds one value (`=`), so that writing it twice loses the first. */
+function isSingleValued(node: AstNode, assignment: GrammarAST.Assignment): boolean {
+    return assignment.operator === '=' && !(isAcceptance(node) && CLAUSE_OF_BY.has(assignment.feature));
+}
+
+/** Whether some single-valued property of the node is written more than once. */
+function hasRepeatedProperty(node: AstNode): boolean {
+    // A block has a dozen properties at most: a short array beats a set.
+    const seen: string[] = [];
+    let repeated = false;
+    visitOwnAssignments(node, (_child, assignment) => {
+        if (!isSingleValued(node, assignment)) {
+            return false;
+        }
+        repeated = seen.includes(assignment.feature);
+        seen.push(assignment.feature);
+        return repeated;
+    });
+    return repeated;
+}
 
 /** How the user wrote the property: its keyword, not the name it has in the syntax tree. */
 function propertyLabel(property: string, keyword: CstNode | undefined, value: CstNode, node: AstNode): string {
@@ -172,19 +186,4 @@ function blockName(node: AstNode): string {
 
 function capitalise(text: string): string {
     return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-const ASSIGNMENTS = new WeakMap<GrammarAST.AbstractElement, GrammarAST.Assignment | null>();
-
-/** The grammar assignment a parsed element belongs to; grammar elements are few, parsed nodes many. */
-function assignmentOf(element: GrammarAST.AbstractElement | undefined): GrammarAST.Assignment | undefined {
-    if (!element) {
-        return undefined;
-    }
-    let assignment = ASSIGNMENTS.get(element);
-    if (assignment === undefined) {
-        assignment = AstUtils.getContainerOfType(element, GrammarAST.isAssignment) ?? null;
-        ASSIGNMENTS.set(element, assignment);
-    }
-    return assignment ?? undefined;
 }

@@ -8,6 +8,7 @@ import { ModelValidator } from './model-validator.js';
 import { checkResidualOrder } from './residual-order.js';
 import { RiskValidator } from './risk-validator.js';
 import { TreatmentValidator } from './treatment-validator.js';
+import { MODEL_WIDE_CATEGORY } from '../workspace/validation-context.js';
 
 export function registerValidationChecks(services: RiskServices): void {
     const evaluator = services.evaluation.ModelEvaluator;
@@ -18,14 +19,13 @@ export function registerValidationChecks(services: RiskServices): void {
     const treatment = new TreatmentValidator(evaluator);
     const applicability = new ApplicabilityValidator(evaluator);
     const checks: ValidationChecks<RiskLanguageAstType> = {
-        Model: model.checkMethodCount,
-        Role: named(model.checkUniqueId, model.checkUsed, model.checkNoDuplicateProperty, acceptance.checkRoleAuthority),
-        Scope: named(model.checkUniqueId, model.checkNoDuplicateProperty),
+        Role: named(model.checkNoDuplicateProperty, acceptance.checkRoleAuthority),
+        Scope: named(model.checkNoDuplicateProperty),
         Approval: model.checkApprovalDate,
-        Asset: named(model.checkUniqueId, model.checkUsed, model.checkNoDuplicateProperty, risk.checkAssetOwner, risk.checkAssetSupports),
-        Threat: named(model.checkUniqueId, model.checkUsed, model.checkNoDuplicateProperty),
-        Vulnerability: named(model.checkUniqueId, model.checkUsed, risk.checkVulnerabilityAssets),
-        Control: named(model.checkUniqueId, model.checkUsed, model.checkNoDuplicateProperty),
+        Asset: named(model.checkNoDuplicateProperty, risk.checkAssetOwner, risk.checkAssetSupports),
+        Threat: named(model.checkNoDuplicateProperty),
+        Vulnerability: named(risk.checkVulnerabilityAssets),
+        Control: named(model.checkNoDuplicateProperty),
         AnnexControl: model.checkAnnexNotRedeclared,
         Method: [model.checkNoDuplicateProperty, method.checkScales, method.checkLevels, method.checkAcceptCriteria],
         AcceptCriteria: model.checkNoDuplicateProperty,
@@ -33,19 +33,35 @@ export function registerValidationChecks(services: RiskServices): void {
         LikelihoodScale: method.checkScaleValues,
         ImpactScale: method.checkScaleValues,
         Risk: named(
-            model.checkUniqueId, model.checkNoDuplicateProperty, model.checkReviewedDate,
+            model.checkNoDuplicateProperty, model.checkReviewedDate,
             risk.checkAssessed, risk.checkRiskOwner, risk.checkScenario, risk.checkImpact, risk.checkResidual, risk.checkTreatment,
             treatment.checkOneLinePerOption, treatment.checkTreatmentStarted,
             risk.checkClosed, risk.checkReview, acceptance.checkResidualAccepted
         ),
         Residual: checkResidualOrder,
         Treatment: [model.checkDeferralDate, treatment.checkTreatment],
-        Applicability: applicability.checkApplicability,
-        ApplicabilityDecision: applicability.checkDecision,
-        Action: [model.checkUniqueId, model.checkNoDuplicateProperty, model.checkActionDate, risk.checkAction],
+        Action: [model.checkNoDuplicateProperty, model.checkActionDate, risk.checkAction],
         Acceptance: [model.checkNoDuplicateProperty, model.checkAcceptanceDates, acceptance.checkAcceptance]
     };
-    services.validation.ValidationRegistry.register(checks);
+    // Whose findings in a file depend on every file of the model: run on every file after
+    // every change (risk-document-builder.ts). The pass reaches only the node types of
+    // MODEL_WIDE_PATH (risk-document-validator.ts): a check here on another type needs it there.
+    const modelWide: ValidationChecks<RiskLanguageAstType> = {
+        Model: model.checkMethodCount,
+        Role: named(model.checkUniqueId, model.checkUsed),
+        Scope: named(model.checkUniqueId),
+        Asset: named(model.checkUniqueId, model.checkUsed),
+        Threat: named(model.checkUniqueId, model.checkUsed),
+        Vulnerability: named(model.checkUniqueId, model.checkUsed),
+        Control: named(model.checkUniqueId, model.checkUsed),
+        Risk: named(model.checkUniqueId),
+        Action: model.checkUniqueId,
+        Applicability: applicability.checkApplicability,
+        ApplicabilityDecision: applicability.checkDecision
+    };
+    const registry = services.validation.ValidationRegistry;
+    registry.register(checks);
+    registry.register(modelWide, registry, MODEL_WIDE_CATEGORY);
 }
 
 /**

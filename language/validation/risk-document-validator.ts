@@ -10,7 +10,8 @@ import type { IRecognitionException } from 'chevrotain';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { ANNEX_A_BY_ID } from '../builtins/annex-a.js';
 import { nearestAnnexControl } from '../builtins/annex-suggestion.js';
-import { isMatrixCell, isMatrixRowLabel } from '../generated/ast.js';
+import { Applicability, isMatrixCell, isMatrixRowLabel, Model, Risk, Treatment } from '../generated/ast.js';
+import { MODEL_WIDE_CATEGORY } from '../workspace/validation-context.js';
 import type { RiskServices } from '../risk-module.js';
 import { ISSUES, IssueCodes, type IssueCode } from './issue-codes.js';
 import { listOf, nearestName } from './suggestions.js';
@@ -29,6 +30,13 @@ import { RiskFileSystemProvider } from '../workspace/risk-file-system.js';
 
 const ANNEX_ID = /^A\.\d+\.\d+(\.\d+)?$/;
 
+/**
+ * The node types whose children the model-wide pass visits: from the file down to the
+ * declarations, a risk's treatments and their actions, and the SoA's decisions
+ * (the node types register-checks.ts gives model-wide checks).
+ */
+const MODEL_WIDE_PATH = new Set<string>([Model.$type, Risk.$type, Treatment.$type, Applicability.$type]);
+
 export class RiskDocumentValidator extends DefaultDocumentValidator {
     private readonly services: RiskServices;
 
@@ -39,7 +47,8 @@ export class RiskDocumentValidator extends DefaultDocumentValidator {
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Parameters<DefaultDocumentValidator['validateDocument']>[2]): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
-        const encoding = await this.encodingDiagnostic(document);
+        const builtIn = !options?.categories || options.categories.includes('built-in');
+        const encoding = builtIn ? await this.encodingDiagnostic(document) : undefined;
         if (encoding) {
             diagnostics.unshift(encoding);
         }
@@ -73,6 +82,16 @@ export class RiskDocumentValidator extends DefaultDocumentValidator {
             logInternalError('validating the file', error);
             return [this.internalError(rootNode, internalErrorMessage('validating the file', error))];
         }
+    }
+
+    /**
+     * The model-wide pass (risk-document-builder.ts) runs on every file after every change:
+     * it walks only down to the node types that have model-wide checks, not every value
+     * and reference of every risk.
+     */
+    protected override validateSingleNodeOptions(node: AstNode, options: ValidationOptions): { validateNode: boolean; validateChildren: boolean } {
+        const modelWideOnly = options.categories?.length === 1 && options.categories[0] === MODEL_WIDE_CATEGORY;
+        return { validateNode: true, validateChildren: !modelWideOnly || MODEL_WIDE_PATH.has(node.$type) };
     }
 
     private internalError(node: AstNode, message: string, range?: Diagnostic['range']): Diagnostic {

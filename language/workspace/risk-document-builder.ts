@@ -1,10 +1,18 @@
 /**
  * The document builder of the language server and the CLI.
  *
- * Model-wide rules (duplicate IDs, unused declarations, the one method) read every
- * file, so a change to one file can change another's diagnostics even when the other
- * does not refer to it: after any change, every model file is validated again (its
- * links stay; only files that refer to the changed ones are relinked).
+ * Model-wide rules (duplicate IDs, unused declarations, the one method, the Statement of
+ * Applicability) read every file, so a change to one file can change another's
+ * diagnostics even when the other does not refer to it. After a change:
+ *
+ * - the changed files, and the files relinked because they refer to them (at any
+ *   distance: shouldRelink), are validated fully;
+ * - every other file keeps the findings of its own rules and runs the model-wide rules
+ *   (category MODEL_WIDE_CATEGORY) again, unless something its own rules read from other
+ *   files changed (validation-context.ts), in which case it is validated fully too.
+ *
+ * Validation runs in two passes, a file's own rules then the model-wide ones, so that
+ * the findings of the first can be kept apart and reused.
  *
  * When a file starts or stops declaring a `method`, or a model folder goes, files may
  * belong to another model (model-boundaries.ts) and their references to other
@@ -15,13 +23,27 @@
  * would report each one (`checkAnnexNotRedeclared`) — in the editor, 93 errors on
  * `builtin:/annex-a.risk` the first time any document changes or the as-of date moves.
  */
-import { DefaultDocumentBuilder, DocumentState, type BuildOptions, type Cancellation, type LangiumDocument, type URI } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, type BuildOptions, type Cancellation, type LangiumDocument, type LangiumSharedCoreServices, type URI, type ValidationCategory } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { RiskServices } from '../risk-module.js';
 import { isBuiltinDocument } from './builtin-documents.js';
+import { MODEL_WIDE_CATEGORY, OWN_CATEGORIES, validationContext } from './validation-context.js';
 
 export class RiskDocumentBuilder extends DefaultDocumentBuilder {
+    /** The findings of each file's own rules, from its last full validation. */
+    private readonly ownDiagnostics = new WeakMap<LangiumDocument, Diagnostic[]>();
+    /** The validation context (validation-context.ts) the kept findings were computed in. */
+    private validatedContext: string | undefined;
     /** The model roots the documents were last linked with. */
     private linkedBoundaries: string | undefined;
+
+    constructor(services: LangiumSharedCoreServices) {
+        super(services);
+        this.updateBuildOptions = { validation: { categories: [...OWN_CATEGORIES, MODEL_WIDE_CATEGORY] } };
+        // After linking, before validation: now the changed files are parsed, and it shows
+        // whether the findings kept for the others still hold.
+        this.onBuildPhase(DocumentState.IndexedReferences, documents => this.dropOwnFindingsIfContextChanged(documents));
+    }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
         await super.buildDocuments(documents, options, cancelToken);
@@ -46,13 +68,102 @@ export class RiskDocumentBuilder extends DefaultDocumentBuilder {
     protected override async emitUpdate(changed: URI[], deleted: URI[]): Promise<void> {
         for (const document of this.langiumDocuments.all) {
             if (!isBuiltinDocument(document) && document.state > DocumentState.IndexedReferences) {
-                this.resetToState(document, DocumentState.IndexedReferences);
+                this.keepOwnFindings(document);
             }
         }
         await super.emitUpdate(changed, deleted);
     }
 
+    /**
+     * Langium relinks a file that refers to a changed one. A file's evaluation and own rules
+     * also read through its references into a third file (a risk `on` a supporting asset
+     * that `supports` a primary asset declared elsewhere, whose values set the impact floor):
+     * relink, and so fully validate, every file that refers to a changed one at any distance.
+     */
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        return super.shouldRelink(document, changedUris) || this.affectedAtAnyDistance(changedUris).has(document.uri.toString());
+    }
+
+    private affected?: { changed: Set<string>; closure: Set<string> };
+
+    private affectedAtAnyDistance(changed: Set<string>): Set<string> {
+        if (this.affected?.changed !== changed) {
+            // Langium asks file by file with the same set: compute the closure once per update.
+            const closure = new Set(changed);
+            const others = this.langiumDocuments.all.filter(document => !isBuiltinDocument(document)).toArray();
+            for (let grew = true; grew;) {
+                grew = false;
+                for (const document of others) {
+                    const key = document.uri.toString();
+                    if (!closure.has(key) && this.indexManager.isAffected(document, closure)) {
+                        closure.add(key);
+                        grew = true;
+                    }
+                }
+            }
+            this.affected = { changed, closure };
+        }
+        return this.affected.closure;
+    }
+
     protected override shouldValidate(document: LangiumDocument): boolean {
         return !isBuiltinDocument(document) && super.shouldValidate(document);
+    }
+
+    /** A file no change touched: back to before validation, with only the model-wide rules left to run. */
+    private keepOwnFindings(document: LangiumDocument): void {
+        const own = this.ownDiagnostics.get(document);
+        const state = this.buildState.get(document.uri.toString());
+        const executed = state?.result?.validationChecks;
+        if (!own || !state?.completed || !executed || !OWN_CATEGORIES.every(category => executed.includes(category))) {
+            this.resetToState(document, DocumentState.IndexedReferences);
+            return;
+        }
+        document.diagnostics = [...own];
+        document.state = DocumentState.IndexedReferences;
+        state.result = { ...state.result, validationChecks: executed.filter(category => category !== MODEL_WIDE_CATEGORY) };
+    }
+
+    private dropOwnFindingsIfContextChanged(documents: LangiumDocument[]): void {
+        const context = validationContext(this.langiumDocuments.all);
+        if (context === this.validatedContext) {
+            return;
+        }
+        this.validatedContext = context;
+        for (const document of documents) {
+            const state = this.buildState.get(document.uri.toString());
+            if (state && document.state < DocumentState.Validated) {
+                document.diagnostics = undefined;
+                state.result = { ...state.result, validationChecks: [] };
+            }
+        }
+    }
+
+    /**
+     * Runs the validation categories the file still lacks: its own rules in one pass (whose
+     * findings are kept for later builds), the model-wide rules in another.
+     */
+    protected override async validate(document: LangiumDocument, cancelToken: Parameters<DefaultDocumentBuilder['validate']>[1]): Promise<void> {
+        const validator = this.serviceRegistry.getServices(document.uri).validation.DocumentValidator;
+        const options = this.getBuildOptions(document);
+        const requested = typeof options.validation === 'object' ? options.validation : {};
+        const missing = this.findMissingValidationCategories(document, options);
+        const own = missing.filter(category => category !== MODEL_WIDE_CATEGORY);
+        const modelWide = missing.filter(category => category === MODEL_WIDE_CATEGORY);
+        let diagnostics = document.diagnostics ?? [];
+        if (own.length > 0) {
+            // Own categories missing means a file validated from scratch: it holds nothing yet.
+            diagnostics = await validator.validateDocument(document, { ...requested, categories: own }, cancelToken);
+            this.ownDiagnostics.set(document, diagnostics);
+        }
+        if (modelWide.length > 0) {
+            diagnostics = [...diagnostics, ...await validator.validateDocument(document, { ...requested, categories: modelWide }, cancelToken)];
+        }
+        document.diagnostics = diagnostics;
+        const state = this.buildState.get(document.uri.toString());
+        if (state) {
+            const executed: ValidationCategory[] = state.result?.validationChecks ?? [];
+            state.result = { ...state.result, validationChecks: [...new Set([...executed, ...missing])] };
+        }
     }
 }

@@ -3,7 +3,7 @@
  * files too, even those that do not refer to the changed one.
  */
 import { URI } from 'langium';
-import { expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { createRiskServices } from '../../../language/risk-module.js';
 import { MemoryFileSystem } from '../../helpers/memory-file-system.js';
 
@@ -42,4 +42,106 @@ test('a declaration added in one file marks the clashing ID in another file, and
     await WorkspaceLock.write(token => DocumentBuilder.update([threats], [], token));
     await WorkspaceLock.read(() => undefined);
     expect(codesIn(assets)).not.toContain('duplicate-id');
+});
+
+describe('after a change, a file no change touched runs only the model-wide rules again', () => {
+    const files = {
+        method: METHOD,
+        roles: 'role CISO "Chief Information Security Officer" management\n',
+        assets: 'asset Laptops "Staff laptops" {\n  primary information\n  owner CISO\n}\n',
+        threats: 'threat Theft "Theft"\n',
+        risks: 'risk R-1 "Laptop stolen" {\n  owner CISO\n  threat Theft\n  harms Laptops\n  likelihood Possible\n  impact Noticeable\n  treatment accept\n  residual likelihood Possible impact Noticeable\n  status accepted\n  reviewed 2026-11-01\n}\n',
+        notes: 'threat Flood "Flood" { source environmental }\n'
+    };
+    const uri = (name: string) => URI.file(`/model/${name}.risk`);
+
+    /** The workspace built once; `edit` changes a file and answers the categories each file was validated with. */
+    async function workspace() {
+        const fileSystem = new MemoryFileSystem();
+        const { shared, Risk } = createRiskServices({ fileSystemProvider: () => fileSystem });
+        const { DocumentBuilder, WorkspaceLock, WorkspaceManager, LangiumDocuments } = shared.workspace;
+        for (const [name, text] of Object.entries(files)) {
+            fileSystem.files.set(uri(name).toString(), text);
+            await LangiumDocuments.getOrCreateDocument(uri(name));
+        }
+        await WorkspaceManager.initialized({});
+        await WorkspaceLock.write(token => DocumentBuilder.update(Object.keys(files).map(uri), [], token));
+        const validated = new Map<string, string[]>();
+        const validateDocument = Risk.validation.DocumentValidator.validateDocument.bind(Risk.validation.DocumentValidator);
+        vi.spyOn(Risk.validation.DocumentValidator, 'validateDocument').mockImplementation((document, options, token) => {
+            const name = document.uri.path.replace(/^.*\/(\w+)\.risk$/, '$1');
+            validated.set(name, [...validated.get(name) ?? [], ...options?.categories ?? ['all']]);
+            return validateDocument(document, options, token);
+        });
+        const edit = async (name: string, text: string) => {
+            validated.clear();
+            fileSystem.files.set(uri(name).toString(), text);
+            await WorkspaceLock.write(token => DocumentBuilder.update([uri(name)], [], token));
+            await WorkspaceLock.read(() => undefined);
+            return Object.fromEntries([...validated].sort(([a], [b]) => a.localeCompare(b)));
+        };
+        const codesIn = (name: string) => (LangiumDocuments.getDocument(uri(name))?.diagnostics ?? []).map(diagnostic => diagnostic.code).sort();
+        return { edit, codesIn };
+    }
+
+    const full = ['built-in', 'fast', 'model'];
+
+    test('an edit in a file nothing refers to: that file fully, every other file only the model-wide rules, and their findings stay whole', async () => {
+        const { edit, codesIn } = await workspace();
+        expect(codesIn('notes')).toEqual(['unused']);
+        expect(await edit('notes', 'threat Flood "River flood" { source environmental }\nthreat Laptops "Laptops lost"\n')).toEqual({
+            assets: ['model'], method: ['model'], notes: full, risks: ['model'], roles: ['model'], threats: ['model']
+        });
+        expect(codesIn('notes')).toEqual(['duplicate-id', 'unused', 'unused']);
+        expect(codesIn('assets')).toEqual(['duplicate-id']);
+        // A finding of its own rules, kept from the build before, beside the model-wide ones.
+        expect(await edit('notes', 'threat Flood "River flood" { source environmental }\n')).toMatchObject({ risks: ['model'] });
+        expect(await edit('risks', files.risks.replace('reviewed 2026-11-01', 'reviewed 2026-02-30'))).toMatchObject({ risks: full, notes: ['model'] });
+        await edit('notes', 'threat Flood "Flood" { source environmental }\n');
+        expect(codesIn('risks')).toEqual(['invalid-date']);
+        expect(codesIn('notes')).toEqual(['unused']);
+        expect(codesIn('assets')).toEqual([]);
+    });
+
+    test('a file that refers to the changed one is linked and validated fully', async () => {
+        const { edit } = await workspace();
+        expect(await edit('threats', 'threat Theft "Theft of equipment"\n')).toMatchObject({ threats: full, risks: full, assets: ['model'], notes: ['model'] });
+    });
+
+    test('a change of the method or of a role\'s authority validates every file fully: their own rules read it', async () => {
+        const { edit } = await workspace();
+        const everyFileFully = Object.fromEntries(Object.keys(files).sort().map(name => [name, full]));
+        expect(await edit('method', METHOD.replace('appetite Moderate', 'appetite Low'))).toEqual(everyFileFully);
+        expect(await edit('roles', 'role CISO "Chief Information Security Officer"\n')).toEqual(everyFileFully);
+        // Only its wording changed: nothing another file's rules read.
+        expect(await edit('roles', 'role CISO "Information Security Officer"\n')).toMatchObject({ roles: full, notes: ['model'] });
+    });
+});
+
+test('a change read through a file in between (a risk on a supporting asset of a primary asset declared elsewhere) re-checks the risk', async () => {
+    const fileSystem = new MemoryFileSystem();
+    const { shared } = createRiskServices({ fileSystemProvider: () => fileSystem });
+    const { DocumentBuilder, WorkspaceLock, WorkspaceManager, LangiumDocuments } = shared.workspace;
+    const primary = (value: string) => `asset Info "Customer data" {\n  primary information\n  owner CISO\n  confidentiality ${value}\n}\n`;
+    const files: Record<string, string> = {
+        method: METHOD,
+        roles: 'role CISO "Chief Information Security Officer" management\n',
+        primary: primary('Minor'),
+        supporting: 'asset Sys "Database" {\n  supporting system\n  owner CISO\n  supports Info\n}\n',
+        risks: 'risk R-1 "Database copied" {\n  owner CISO\n  on Sys\n  affects confidentiality\n  likelihood Possible\n  impact Minor\n  status assessed\n  reviewed 2026-11-01\n}\n'
+    };
+    const uri = (name: string) => URI.file(`/model/${name}.risk`);
+    for (const [name, text] of Object.entries(files)) {
+        fileSystem.files.set(uri(name).toString(), text);
+        await LangiumDocuments.getOrCreateDocument(uri(name));
+    }
+    await WorkspaceManager.initialized({});
+    await WorkspaceLock.write(token => DocumentBuilder.update(Object.keys(files).map(uri), [], token));
+    const codesIn = (name: string) => (LangiumDocuments.getDocument(uri(name))?.diagnostics ?? []).map(diagnostic => diagnostic.code);
+    expect(codesIn('risks')).not.toContain('impact-understated');
+
+    fileSystem.files.set(uri('primary').toString(), primary('Severe'));
+    await WorkspaceLock.write(token => DocumentBuilder.update([uri('primary')], [], token));
+    await WorkspaceLock.read(() => undefined);
+    expect(codesIn('risks')).toContain('impact-understated');
 });
