@@ -23,7 +23,8 @@ export async function runExport(raw: RawExportOptions, io: ExportIo): Promise<nu
         throw new UsageError(`An export is of one model, and these paths make ${models.length}: give one model folder, or the .risk files of one model.`);
     }
     const [model] = models;
-    const loaded = await loadModelFiles(model.files, { asOf: options.asOf });
+    // Only the errors the warning below counts: the export's own cells come from the evaluation.
+    const loaded = await loadModelFiles(model.files, { asOf: options.asOf, validate: 'integrity' });
     const broken = countIncompleteErrors(loaded.documents);
     const kinds = options.kind === 'all' ? EXPORT_KINDS : [options.kind];
     if (broken > 0) {

@@ -4,12 +4,8 @@
  * and code 2, never a stack trace unless RISK_DEBUG is set.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { runCheck, type CheckIo } from './check-command.js';
-import { runDiff } from './diff-command.js';
+import type { CheckIo } from './check-command.js';
 import { DIFF_FAIL_LEVELS, DIFF_FORMATS } from './diff-options.js';
-import { runExport } from './export-command.js';
-import { runImport } from './import-command.js';
-import { runReport } from './report-command.js';
 import { ExitCode, UsageError } from './errors.js';
 import { collect, DEFAULTS, FAIL_LEVELS, FORMATS } from './options.js';
 import { VERSION } from './version.js';
@@ -127,6 +123,11 @@ sends the settings of the \`risk\` section (README.md, "Other editors").
 Example:
   risk lsp --stdio`;
 
+/*
+ * Each command's module is loaded when that command runs: `risk check` never loads the
+ * spreadsheet library of `risk import`, nor `risk --version` the language core. A cold
+ * start is a third of a small check (docs/performance.md).
+ */
 function createProgram(io: CliIo, args: readonly string[], setExitCode: (code: number) => void): Command {
     const program = new Command('risk')
         .description('Check ISO/IEC 27001 / 27005 risk models written in the .risk language.')
@@ -156,6 +157,7 @@ function createProgram(io: CliIo, args: readonly string[], setExitCode: (code: n
         .addHelpText('after', CHECK_HELP)
         .action(async (paths: string[], options: { format?: string; asOf?: string; failOn?: string; maxWarnings?: string; baseline?: string; summary?: boolean; tag?: string[] }) => {
             const { tag, ...rest } = options;
+            const { runCheck } = await import('./check-command.js');
             setExitCode(await runCheck({ paths, ...rest, tags: tag }, io));
         });
 
@@ -174,6 +176,7 @@ function createProgram(io: CliIo, args: readonly string[], setExitCode: (code: n
             // Commander drops the "--"; what followed it in the arguments is the tail of the operands.
             const dashDash = args.indexOf('--');
             const pathCount = dashDash < 0 ? 0 : args.length - dashDash - 1;
+            const { runDiff } = await import('./diff-command.js');
             setExitCode(await runDiff({
                 operands: operands.slice(0, operands.length - pathCount),
                 paths: operands.slice(operands.length - pathCount),
@@ -194,6 +197,7 @@ function createProgram(io: CliIo, args: readonly string[], setExitCode: (code: n
         .addHelpText('after', EXPORT_HELP)
         .action(async (kind: string, paths: string[], options: { format?: string; output?: string; asOf?: string; bom?: boolean; tag?: string[] }) => {
             const { tag, ...rest } = options;
+            const { runExport } = await import('./export-command.js');
             setExitCode(await runExport({ kind, paths, ...rest, tags: tag }, io));
         });
 
@@ -205,6 +209,7 @@ function createProgram(io: CliIo, args: readonly string[], setExitCode: (code: n
         .helpOption('-h, --help', 'show this help and exit')
         .addHelpText('after', REPORT_HELP)
         .action(async (paths: string[], options: { output?: string; asOf?: string }) => {
+            const { runReport } = await import('./report-command.js');
             setExitCode(await runReport({ paths, ...options }, io));
         });
 
@@ -218,6 +223,7 @@ function createProgram(io: CliIo, args: readonly string[], setExitCode: (code: n
         .helpOption('-h, --help', 'show this help and exit')
         .addHelpText('after', IMPORT_HELP)
         .action(async (file: string, options: { sheet?: string; map?: string[]; out?: string; force?: boolean }) => {
+            const { runImport } = await import('./import-command.js');
             setExitCode(await runImport({ file, ...options }, io));
         });
 

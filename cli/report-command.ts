@@ -38,7 +38,8 @@ export async function runReport(raw: RawReportOptions, io: ExportIo): Promise<nu
         throw new UsageError(`A report is of one model, and these paths make ${models.length}: give one model folder, or the .risk files of one model.`);
     }
     const [model] = models;
-    const loaded = await loadModelFiles(model.files, { asOf });
+    // Only the errors the warning below counts: the report itself comes from the evaluation.
+    const loaded = await loadModelFiles(model.files, { asOf, validate: 'integrity' });
     const broken = countIncompleteErrors(loaded.documents);
     if (broken > 0) {
         io.stderr.write(`risk: warning: the model has ${broken} error${broken === 1 ? '' : 's'} that leave${broken === 1 ? 's' : ''} parts of it unevaluated; the report shows what could be evaluated. Run \`risk check\` to see them.\n`);

@@ -22,7 +22,7 @@ import { RiskNameProvider, RiskReferences } from './references/risk-references.j
 import { RiskScopeComputation } from './references/risk-scope-computation.js';
 import { RiskScopeProvider } from './references/risk-scope-provider.js';
 import { RiskDocumentValidator } from './validation/risk-document-validator.js';
-import { registerValidationChecks } from './validation/register-checks.js';
+import { registerValidationChecks, type ValidationScope } from './validation/register-checks.js';
 import { RiskValidationRegistry } from './validation/risk-validation-registry.js';
 import { RiskSettings } from './workspace/risk-settings.js';
 import { BatchIndexManager } from './workspace/batch-index-manager.js';
@@ -98,6 +98,8 @@ export interface RiskServicesOptions {
      * it skips the index of references that only editor features use.
      */
     readonly batch?: boolean;
+    /** The checks to register (default `all`); `integrity` for runs that only count the errors that leave an export incomplete. */
+    readonly validation?: ValidationScope;
 }
 
 const BatchSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
@@ -112,7 +114,7 @@ export function createRiskServices(context: DefaultSharedModuleContext, options:
         : inject(createDefaultSharedModule(context), RiskLanguageGeneratedSharedModule, RiskSharedModule);
     const Risk = inject(createDefaultModule({ shared }), RiskLanguageGeneratedModule, RiskModule);
     shared.ServiceRegistry.register(Risk);
-    registerValidationChecks(Risk);
+    registerValidationChecks(Risk, options.validation);
     if (!context.connection) {
         // Outside a language server nobody sends configuration: start without it.
         shared.workspace.ConfigurationProvider.initialized({});

@@ -1,8 +1,8 @@
-// Bundles the command line (cli/main.ts -> bin/risk.cjs), the language server
+// Bundles the command line (cli/main.ts -> dist/cli.cjs, started by bin/risk.cjs), the language server
 // (server/main.ts -> dist/server.cjs) and the VS Code extension (client/extension.ts ->
 // dist/extension.cjs) into self-contained CommonJS files that run without node_modules.
 // The extension leaves out only `vscode`, which the editor provides at run time.
-import { chmod, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -36,9 +36,10 @@ const common = {
 };
 
 const targets = [
-    { entry: 'cli/main.ts', out: 'bin/risk.cjs', executable: true },
-    { entry: 'server/main.ts', out: 'dist/server.cjs', executable: false },
-    { entry: 'client/extension.ts', out: 'dist/extension.cjs', executable: false, external: ['vscode'] }
+    // bin/risk.cjs (not generated) loads it through Node's compile cache.
+    { entry: 'cli/main.ts', out: 'dist/cli.cjs' },
+    { entry: 'server/main.ts', out: 'dist/server.cjs' },
+    { entry: 'client/extension.ts', out: 'dist/extension.cjs', external: ['vscode'] }
 ];
 
 for (const target of targets) {
@@ -47,13 +48,10 @@ for (const target of targets) {
         entryPoints: [target.entry],
         outfile: target.out,
         external: target.external ?? [],
-        banner: { js: `${target.executable ? '#!/usr/bin/env node\n' : ''}${IMPORT_META_SHIM}` }
+        banner: { js: IMPORT_META_SHIM }
     });
     if (result.errors.length > 0) {
         process.exit(1);
-    }
-    if (target.executable) {
-        await chmod(join(root, target.out), 0o755);
     }
     console.log(`bundled ${target.entry} -> ${target.out}`);
 }

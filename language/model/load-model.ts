@@ -7,7 +7,7 @@ import { EmptyFileSystem, URI, UriUtils, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { IsoDate } from '../evaluation/dates.js';
 import type { ModelEvaluation } from '../evaluation/model-evaluator.js';
-import { createRiskServices, type RiskServices } from '../risk-module.js';
+import { createRiskServices, type RiskServices, type RiskServicesOptions } from '../risk-module.js';
 import { createBuiltinDocuments, isBuiltinDocument } from '../workspace/builtin-documents.js';
 import type { ModelFolder, ModelPlace } from '../workspace/model-boundaries.js';
 import { RiskNodeFileSystem } from '../workspace/risk-file-system.js';
@@ -27,8 +27,12 @@ export interface LoadedModel {
 
 export interface LoadOptions {
     readonly asOf?: IsoDate;
-    /** Validate the documents (default true). Exports that only need the evaluation may skip it. */
-    readonly validate?: boolean;
+    /**
+     * Validate the documents (default true). Exports that only need the evaluation may skip
+     * it; `'integrity'` runs only the checks that report the errors which leave parts of
+     * the model unevaluated (exports/completeness.ts), which is all an export counts.
+     */
+    readonly validate?: boolean | 'integrity';
     /**
      * Absolute folder paths whose files without a method above them form one model each
      * (the CLI's folder arguments). Default: none.
@@ -54,7 +58,7 @@ export function modelRootPath(model: ModelFolder): string {
  * file system's error.
  */
 export async function loadModelFiles(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedModel> {
-    const { Risk, shared } = createRiskServices(RiskNodeFileSystem, { batch: true });
+    const { Risk, shared } = createRiskServices(RiskNodeFileSystem, servicesOptions(options));
     const documents: LangiumDocument[] = [];
     for (const path of paths) {
         documents.push(await shared.workspace.LangiumDocuments.getOrCreateDocument(URI.file(path)));
@@ -75,7 +79,7 @@ export interface ModelSourceFile {
 
 /** Loads files whose text is already in memory, such as a model read from a git revision. */
 export async function loadModelSources(files: readonly ModelSourceFile[], options: LoadOptions = {}): Promise<LoadedModel> {
-    const { Risk, shared } = createRiskServices(EmptyFileSystem, { batch: true });
+    const { Risk, shared } = createRiskServices(EmptyFileSystem, servicesOptions(options));
     const documents = files.map(({ path, text }) => {
         const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(path));
         shared.workspace.LangiumDocuments.addDocument(document);
@@ -84,12 +88,16 @@ export async function loadModelSources(files: readonly ModelSourceFile[], option
     return build(Risk, documents, options);
 }
 
+function servicesOptions(options: LoadOptions): RiskServicesOptions {
+    return { batch: true, validation: options.validate === 'integrity' ? 'integrity' : 'all' };
+}
+
 async function build(services: RiskServices, documents: LangiumDocument[], options: LoadOptions): Promise<LoadedModel> {
     services.settings.RiskSettings.setAsOf(options.asOf);
     const boundaries = services.evaluation.ModelBoundaries;
     boundaries.setFallbackFolders((options.folders ?? []).map(folder => URI.file(folder)));
     const builtins = createBuiltinDocuments(services.shared);
-    await services.shared.workspace.DocumentBuilder.build([...builtins, ...documents], { validation: options.validate ?? true });
+    await services.shared.workspace.DocumentBuilder.build([...builtins, ...documents], { validation: options.validate !== false });
     return {
         services,
         documents,

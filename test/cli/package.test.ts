@@ -50,6 +50,7 @@ describe('the npm package', () => {
     test('holds the bundled CLI, the manifest and the documentation, and no sources or tests', () => {
         const paths = packed.files.map(file => file.path).sort();
         expect(paths).toContain('bin/risk.cjs');
+        expect(paths).toContain('dist/cli.cjs');
         expect(paths).toContain('package.json');
         expect(paths).toContain('README.md');
         expect(paths).toContain('LICENSE');
@@ -58,7 +59,7 @@ describe('the npm package', () => {
         expect(paths).toContain('docs/ci/github-workflow.yml');
         expect(paths).toContain('docs/ci/gitlab-ci.yml');
         for (const path of paths) {
-            expect(path).toMatch(/^(bin\/risk\.cjs|package\.json|README\.md|LICENSE|docs\/[^/]+\.md|docs\/ci\/[^/]+)$/);
+            expect(path).toMatch(/^(bin\/risk\.cjs|dist\/cli\.cjs|package\.json|README\.md|LICENSE|docs\/[^/]+\.md|docs\/ci\/[^/]+)$/);
         }
     });
 
@@ -80,7 +81,9 @@ describe('the npm package', () => {
 
     test('keeps npm’s file list in .npmignore: vsce refuses a `files` list next to .vscodeignore', () => {
         expect(Object.keys(manifest)).not.toContain('files');
-        expect(readFileSync(join(REPO_ROOT, '.npmignore'), 'utf8')).toContain('!/bin/risk.cjs');
+        const npmignore = readFileSync(join(REPO_ROOT, '.npmignore'), 'utf8');
+        expect(npmignore).toContain('!/bin/risk.cjs');
+        expect(npmignore).toContain('!/dist/cli.cjs');
         // The .vsix has its own list, which keeps the extension's bundles and not the CLI's.
         const vscodeignore = readFileSync(join(REPO_ROOT, '.vscodeignore'), 'utf8');
         expect(vscodeignore).toContain('!dist/extension.cjs');
