@@ -5,7 +5,7 @@
  * the grammar has an entry and that every section exists.
  *
  * A keyword whose meaning depends on where it stands has an entry under `Rule.keyword`
- * (`AcceptCriteria.accept`, the method's block, beside `accept`, the treatment option);
+ * (`AcceptCriteria.accept`, the method's block, and `TreatmentOption.accept`, the option);
  * the values of an enumeration share the entry of their rule (`DurationUnit`), which
  * wins over the keyword's own entry.
  */
@@ -80,7 +80,6 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
     score: doc('score', 'How a likelihood and an impact combine into a score: `score likelihood * impact` (or `+`). The score falls in one of the `levels` bands.'),
     levels: doc('score', 'The risk levels, lowest first. With a `score`, each has a band of scores (`Low 1..2 "…"`); with a `matrix`, only a name and a description.'),
     matrix: doc('matrix', 'The level of each likelihood and impact pair, one row per likelihood value: `Likely: Moderate High High`.'),
-    accept: doc('treatment', 'Treatment option **accept** (ISO/IEC 27005 risk retention): the risk is kept as it is. A residual above appetite still needs an `acceptance` block.'),
     'AcceptCriteria.accept': doc('accept', 'The acceptance criteria: `appetite` (required), `major`, `lasts` and `longest`.'),
     appetite: doc('accept', 'The highest acceptable level: a residual level **above** it needs a valid acceptance, or `unaccepted-residual` is reported. Required.', LEVEL),
     major: doc('accept', 'The level from which a residual risk is **major**: only a `management` role may accept it. Defaults to the highest level.', LEVEL),
@@ -139,12 +138,11 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
     'LikelihoodScale.likelihood': doc('scales', 'The likelihood scale: how probable a scenario is, one value per line, lowest first.'),
     'ImpactScale.impact': doc('scales', 'The impact scale: how bad the consequences are, one value per line, lowest first.'),
     treatment: doc('treatment', 'How the risk is treated (ISO/IEC 27005 risk treatment). A risk may have one treatment per option; `reduce` needs actions in its `{ … }` block, `share` a party (`with "…"`).', '`reduce`, `accept`, `share`, `avoid` or `defer`'),
-    TreatmentOption: doc('treatment', 'A treatment option: `reduce` (modification), `accept` (retention), `share` (sharing), `avoid` (avoidance).', '`reduce`, `accept`, `share` or `avoid`'),
     'TreatmentOption.accept': doc('treatment', 'Treatment option **accept** (ISO/IEC 27005 risk retention): the risk is kept as it is. A residual above appetite still needs an `acceptance` block.'),
-    reduce: doc('treatment', 'Treatment option **reduce** (ISO/IEC 27005 risk modification): actions lower the likelihood or the impact. Needs at least one action (`action-missing`).'),
-    share: doc('treatment', 'Treatment option **share** (ISO/IEC 27005 risk sharing): another party carries part of the risk, named with `with "Party"` (`share-without-party`).'),
-    transfer: doc('treatment', 'Another word for the treatment option **share** (ISO/IEC 27005 risk sharing); the exports and hovers write `share`. Takes `with "Party"`.'),
-    avoid: doc('treatment', 'Treatment option **avoid** (ISO/IEC 27005 risk avoidance): the activity that gives rise to the risk stops.'),
+    'TreatmentOption.reduce': doc('treatment', 'Treatment option **reduce** (ISO/IEC 27005 risk modification): actions lower the likelihood or the impact. Needs at least one action (`action-missing`).'),
+    'TreatmentOption.share': doc('treatment', 'Treatment option **share** (ISO/IEC 27005 risk sharing): another party carries part of the risk, named with `with "Party"` (`share-without-party`).'),
+    'TreatmentOption.transfer': doc('treatment', 'Another word for the treatment option **share** (ISO/IEC 27005 risk sharing); the exports and hovers write `share`. Takes `with "Party"`.'),
+    'TreatmentOption.avoid': doc('treatment', 'Treatment option **avoid** (ISO/IEC 27005 risk avoidance): the activity that gives rise to the risk stops.'),
     defer: doc('treatment', 'Postpones the treatment decision to a review point: `treatment defer until DATE "reason"`. It accepts nothing and justifies no lower residual; past `until` it is `deferral-lapsed`.', '`until` a date, then the reason'),
     with: doc('treatment', 'The party the risk is shared with.', 'a string'),
     action: doc('actions', 'An action of a treatment: what will be done, by whom (`owner`), by when (`due`), its `status`, and the `controls` it puts in place.'),
