@@ -32,13 +32,14 @@
  * The `annex … theme …` declarations belong to the built-in library and are never
  * proposed.
  */
-import { AstUtils, CstUtils, EMPTY_STREAM, GrammarAST, GrammarUtils, isReference, type AstNode, type AstNodeDescription, type IndexManager, type LangiumDocument, type LangiumDocuments, type MaybePromise, type Reference, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, CstUtils, EMPTY_STREAM, GrammarAST, GrammarUtils, isReference, type AstNode, type AstNodeDescription, type IndexManager, type LangiumDocument, type MaybePromise, type Reference, type ReferenceInfo, type Stream } from 'langium';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions, type CompletionValueItem, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind, type CancellationToken, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import { ANNEX_A } from '../builtins/annex-a.js';
 import { today } from '../evaluation/dates.js';
 import { Asset, ImpactValue, isAnnexControl, isApplicabilityDecision, isAsset, isControl, isImpactValue, isLevel, isLikelihoodValue, isApplicability, isMethod, isModel, isRisk, isRole, isTreatment, LikelihoodValue, Risk, Role, Vulnerability, type ApplicabilityDecision, type Level } from '../generated/ast.js';
 import type { ModelEvaluator } from '../evaluation/model-evaluator.js';
+import type { ModelBoundaries } from '../workspace/model-boundaries.js';
 import { isBuiltinDocument } from '../workspace/builtin-documents.js';
 import type { RiskServices } from '../risk-module.js';
 import type { RiskSettings } from '../workspace/risk-settings.js';
@@ -72,8 +73,8 @@ const NOTHING: CompletionList = { isIncomplete: false, items: [] };
 export class RiskCompletionProvider extends DefaultCompletionProvider {
     private readonly settings: RiskSettings;
     private readonly indexManager: IndexManager;
-    private readonly documents: LangiumDocuments;
     private readonly evaluator: ModelEvaluator;
+    private readonly boundaries: ModelBoundaries;
     /** The words of the language, after which a value may follow. */
     private readonly keywords: ReadonlySet<string>;
 
@@ -83,9 +84,9 @@ export class RiskCompletionProvider extends DefaultCompletionProvider {
         super(services);
         this.keywords = new Set(AstUtils.streamAllContents(this.grammar).filter(GrammarAST.isKeyword).map(keyword => keyword.value).filter(value => /^[a-z]/.test(value)));
         this.evaluator = services.evaluation.ModelEvaluator;
+        this.boundaries = services.evaluation.ModelBoundaries;
         this.settings = services.settings.RiskSettings;
         this.indexManager = services.shared.workspace.IndexManager;
-        this.documents = services.shared.workspace.LangiumDocuments;
     }
 
     /**
@@ -170,7 +171,7 @@ export class RiskCompletionProvider extends DefaultCompletionProvider {
         const data = startsEntry(keyword) ? ENTRY : undefined;
         const sortText = '1';
         if (data && SNIPPET_KEYWORDS.has(keyword.value)) {
-            for (const item of snippetsFor(keyword.value, this.snippetNames())) {
+            for (const item of snippetsFor(keyword.value, this.snippetNames(context.document))) {
                 acceptor(context, { ...item, sortText, data });
             }
             return;
@@ -279,7 +280,7 @@ export class RiskCompletionProvider extends DefaultCompletionProvider {
     private completionForTags(context: CompletionContext, acceptor: CompletionAcceptor): void {
         const own = new Set(context.node ? tagsOf(context.node) : []);
         const counts = new Map<string, number>();
-        for (const document of this.documents.all) {
+        for (const document of this.boundaries.modelOf(context.document).documents) {
             const model = document.parseResult.value;
             if (isBuiltinDocument(document) || !isModel(model)) {
                 continue;
@@ -332,33 +333,34 @@ export class RiskCompletionProvider extends DefaultCompletionProvider {
     }
 
     private modelHas(kind: (node: unknown) => boolean, context: CompletionContext): boolean {
-        return this.documents.all.some(document => !isBuiltinDocument(document)
+        return this.boundaries.modelOf(context.document).documents.some(document => !isBuiltinDocument(document)
             && isModel(document.parseResult.value)
             && document.parseResult.value.elements.some(element => kind(element)
                 && !(element.$cstNode && element.$cstNode.offset <= context.offset && context.offset <= element.$cstNode.end && document.uri.toString() === context.document.uri.toString())));
     }
 
     /** The names the snippets offer: the model's, in the order a user picks them. */
-    private snippetNames(): SnippetNames {
-        const roles = this.indexManager.allElements(Role.$type).map(description => description.node).filter(isRole).toArray();
-        const method = this.evaluator.evaluate().method;
+    private snippetNames(document: LangiumDocument): SnippetNames {
+        const model = this.boundaries.modelOf(document).visibleUris;
+        const roles = this.indexManager.allElements(Role.$type, new Set(model)).map(description => description.node).filter(isRole).toArray();
+        const method = this.evaluator.evaluate(document).method;
         return {
             roles: roles.map(role => role.name),
             managementRoles: roles.filter(role => role.management).map(role => role.name),
-            primaryAssets: this.assetNames('primary'),
-            supportingAssets: this.assetNames('supporting'),
-            likelihoods: this.scaleNames(LikelihoodValue.$type),
-            impacts: this.scaleNames(ImpactValue.$type),
+            primaryAssets: this.assetNames('primary', model),
+            supportingAssets: this.assetNames('supporting', model),
+            likelihoods: this.scaleNames(LikelihoodValue.$type, model),
+            impacts: this.scaleNames(ImpactValue.$type, model),
             levels: method?.levels.map(level => level.name) ?? [],
-            nextRiskId: this.nextRiskId(),
+            nextRiskId: this.nextRiskId(model),
             asOf: this.settings.asOf()
         };
     }
 
     /** After the highest numbered risk ID (`R-012` → `R-013`); `R-001` in a model without one. */
-    private nextRiskId(): string {
+    private nextRiskId(model: ReadonlySet<string>): string {
         let best: { prefix: string; number: number; width: number } | undefined;
-        for (const description of this.indexManager.allElements(Risk.$type)) {
+        for (const description of this.indexManager.allElements(Risk.$type, new Set(model))) {
             const match = /^([A-Za-z][A-Za-z_-]*?)(\d+)$/.exec(description.name);
             if (match && (!best || Number(match[2]) > best.number)) {
                 best = { prefix: match[1], number: Number(match[2]), width: match[2].length };
@@ -367,16 +369,16 @@ export class RiskCompletionProvider extends DefaultCompletionProvider {
         return best ? `${best.prefix}${String(best.number + 1).padStart(best.width, '0')}` : 'R-001';
     }
 
-    private assetNames(layer: AssetLayer): string[] {
-        return this.indexManager.allElements(Asset.$type)
+    private assetNames(layer: AssetLayer, model: ReadonlySet<string>): string[] {
+        return this.indexManager.allElements(Asset.$type, new Set(model))
             .filter(description => !isAsset(description.node) || (description.node.category?.layer ?? layer) === layer)
             .map(description => description.name)
             .toArray();
     }
 
     /** Scale value names in number order (each value is indexed under its number too). */
-    private scaleNames(type: string): string[] {
-        const values = this.indexManager.allElements(type)
+    private scaleNames(type: string, model: ReadonlySet<string>): string[] {
+        const values = this.indexManager.allElements(type, new Set(model))
             .map(description => description.node)
             .filter((node): node is LikelihoodValue | ImpactValue => isLikelihoodValue(node) || isImpactValue(node))
             .distinct()

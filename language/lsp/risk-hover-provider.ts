@@ -49,7 +49,7 @@ export class RiskHoverProvider extends MultilineCommentHoverProvider {
         if ((isLikelihoodValue(node) || isImpactValue(node)) && leaf === GrammarUtils.findNodeForProperty(node.$cstNode, 'value')) {
             return { contents: { kind: 'markdown', value: scaleValueHover(node) } };
         }
-        const keyword = leaf && keywordHover(leaf, this.evaluator.evaluate());
+        const keyword = leaf && keywordHover(leaf, this.evaluator.evaluate(document));
         return keyword ? { contents: { kind: 'markdown', value: keyword } } : undefined;
     }
 

@@ -28,7 +28,8 @@ test('initialize lists the capabilities; shutdown and exit end the process with 
         hoverProvider: true,
         inlayHintProvider: expect.anything(),
         documentFormattingProvider: true,
-        completionProvider: expect.anything()
+        // Completion opens by itself after a space or a comma (where a value may follow).
+        completionProvider: expect.objectContaining({ triggerCharacters: [' ', ','] })
     });
     lsp.notify('initialized', {});
     const shutdown = await lsp.request('shutdown');
