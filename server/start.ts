@@ -10,13 +10,15 @@ import { registerWorkspaceStatus } from '../language/lsp/requests/workspace-stat
 import { createRiskServices, type RiskServices } from '../language/risk-module.js';
 import { RiskNodeFileSystem } from '../language/workspace/risk-file-system.js';
 import { registerBuildReport } from './build-report.js';
+import { installCalmDiagnostics } from './calm-diagnostics.js';
 import { publishOnlyChangedDiagnostics } from './changed-diagnostics.js';
 import { logInternalError } from '../language/validation/internal-error.js';
 
 /**
  * Creates the services on the connection and starts listening: LSP, and the Risk
  * requests of the VS Code extension (`risk/export`, `risk/matrix`, `risk/checkWorkspace`),
- * the `risk/status` notification after every build, and the log and progress of builds.
+ * the `risk/status` notification after every build, and the log and progress of builds;
+ * findings an edit adds wait for a pause in typing (calm-diagnostics.ts).
  */
 export function startRiskLanguageServer(connection: Connection): { shared: LangiumSharedServices; Risk: RiskServices } {
     // Langium starts a build on every edit without awaiting it: a failure there must not end
@@ -26,7 +28,10 @@ export function startRiskLanguageServer(connection: Connection): { shared: Langi
     registerRiskRequests(connection, services);
     registerWorkspaceStatus(connection, services);
     registerBuildReport(connection, services);
+    // The calm gate decides what the client is sent while the user types; beneath it,
+    // a publication that would change nothing on the client is not sent at all.
     publishOnlyChangedDiagnostics(connection);
+    installCalmDiagnostics(connection, services.shared);
     startLanguageServer(services.shared);
     return services;
 }

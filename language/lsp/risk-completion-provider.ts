@@ -18,22 +18,35 @@
  *   block decides yet;
  * * after `tags`, the tags the model already uses, so that one label is spelt one way;
  * * after `affects`, the security properties not listed yet;
- * * snippets for a new risk, a primary and a supporting asset, and — while the model
- *   has none — the method, where a declaration may start.
+ * * one snippet per construct in place of its keyword (completion/snippets.ts): a risk,
+ *   a primary and a supporting asset and — while the model has none — the method where a
+ *   declaration may start, an acceptance in a risk, an action in a treatment's block;
+ * * only the entries the block may still hold: a property written once (`owner`,
+ *   `likelihood`, `residual`, …) is not offered again, nor a second `method` or
+ *   `applicability` (completion/grammar-roles.ts);
+ * * every keyword with its documentation (text/keyword-docs.ts, shared with hovers);
+ * * on a trigger character (a space or a comma), values only, and only after a keyword or
+ *   a list's comma (completion/trigger.ts): `likelihood ` opens the scale, `owner CISO `
+ *   opens nothing.
  *
  * The `annex … theme …` declarations belong to the built-in library and are never
  * proposed.
  */
-import { AstUtils, EMPTY_STREAM, GrammarAST, isReference, type AstNode, type AstNodeDescription, type IndexManager, type LangiumDocument, type LangiumDocuments, type MaybePromise, type Reference, type ReferenceInfo, type Stream } from 'langium';
-import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
-import { CompletionItemKind, InsertTextFormat, type CancellationToken, type CompletionList, type CompletionParams } from 'vscode-languageserver';
+import { AstUtils, CstUtils, EMPTY_STREAM, GrammarAST, GrammarUtils, isReference, type AstNode, type AstNodeDescription, type IndexManager, type LangiumDocument, type MaybePromise, type Reference, type ReferenceInfo, type Stream } from 'langium';
+import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions, type CompletionValueItem, type NextFeature } from 'langium/lsp';
+import { CompletionItemKind, type CancellationToken, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import { ANNEX_A } from '../builtins/annex-a.js';
 import { today } from '../evaluation/dates.js';
-import { Asset, ImpactValue, isAnnexControl, isApplicabilityDecision, isAsset, isControl, isImpactValue, isLevel, isLikelihoodValue, isMethod, isModel, isRisk, isRole, LikelihoodValue, Risk, Role, Vulnerability, type ApplicabilityDecision, type Level } from '../generated/ast.js';
+import { Asset, ImpactValue, isAnnexControl, isApplicabilityDecision, isAsset, isControl, isImpactValue, isLevel, isLikelihoodValue, isApplicability, isMethod, isModel, isRisk, isRole, isTreatment, LikelihoodValue, Risk, Role, Vulnerability, type ApplicabilityDecision, type Level } from '../generated/ast.js';
 import type { ModelEvaluator } from '../evaluation/model-evaluator.js';
+import type { ModelBoundaries } from '../workspace/model-boundaries.js';
 import { isBuiltinDocument } from '../workspace/builtin-documents.js';
 import type { RiskServices } from '../risk-module.js';
 import type { RiskSettings } from '../workspace/risk-settings.js';
+import { ruleOf, singlePropertyOf, startsEntry } from './completion/grammar-roles.js';
+import { SNIPPET_KEYWORDS, snippetsFor, type SnippetNames } from './completion/snippets.js';
+import { endsBeforeValue, isTriggeredByCharacter, TRIGGER_CHARACTERS } from './completion/trigger.js';
+import { keywordDoc, keywordMarkdown } from './text/keyword-docs.js';
 
 /** The end of a text that is an Annex A ID being typed. */
 const PARTIAL_ANNEX_ID = /(?<![A-Za-z0-9_.-])A\.[0-9.]*$/;
@@ -48,18 +61,52 @@ const ANNEX_ORDER = new Map(ANNEX_A.map((entry, index) => [entry.id, index]));
 
 type AssetLayer = 'primary' | 'supporting';
 
+/** The options that share the risk with a party (`with "Cyber insurer"`). */
+const SHARED_OPTIONS: ReadonlySet<string | undefined> = new Set(['share', 'transfer']);
+
+/** Marks the items of keywords that start an entry, which a trigger character never offers. */
+const ENTRY = 'entry';
+
+/** Nothing to offer: the client shows no list and does not ask again while the word grows. */
+const NOTHING: CompletionList = { isIncomplete: false, items: [] };
+
 export class RiskCompletionProvider extends DefaultCompletionProvider {
     private readonly settings: RiskSettings;
     private readonly indexManager: IndexManager;
-    private readonly documents: LangiumDocuments;
     private readonly evaluator: ModelEvaluator;
+    private readonly boundaries: ModelBoundaries;
+    /** The words of the language, after which a value may follow. */
+    private readonly keywords: ReadonlySet<string>;
+
+    override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: TRIGGER_CHARACTERS };
 
     constructor(services: RiskServices) {
         super(services);
+        this.keywords = new Set(AstUtils.streamAllContents(this.grammar).filter(GrammarAST.isKeyword).map(keyword => keyword.value).filter(value => /^[a-z]/.test(value)));
         this.evaluator = services.evaluation.ModelEvaluator;
+        this.boundaries = services.evaluation.ModelBoundaries;
         this.settings = services.settings.RiskSettings;
         this.indexManager = services.shared.workspace.IndexManager;
-        this.documents = services.shared.workspace.LangiumDocuments;
+    }
+
+    /**
+     * Completion asked for by a trigger character (a space, a comma) offers values only,
+     * and only where a value may follow (completion/trigger.ts): nothing opens on every space.
+     */
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        const valuesOnly = isTriggeredByCharacter(params);
+        const offset = document.textDocument.offsetAt(params.position);
+        if (valuesOnly && (!endsBeforeValue(document.textDocument.getText(), offset, this.keywords) || insideStringOrComment(document, offset))) {
+            return NOTHING;
+        }
+        const list = await this.completeAt(document, params, offset, cancelToken);
+        if (!list) {
+            return list;
+        }
+        const items = list.items
+            .filter(item => !(valuesOnly && item.data === ENTRY))
+            .map(item => item.data === ENTRY ? { ...item, data: undefined } : item);
+        return items.length > 0 ? { ...list, items } : NOTHING;
     }
 
     /**
@@ -67,9 +114,8 @@ export class RiskCompletionProvider extends DefaultCompletionProvider {
      * stray dot. Complete at its start instead, keep the IDs it begins, and let them
      * replace what was typed.
      */
-    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+    private async completeAt(document: LangiumDocument, params: CompletionParams, offset: number, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
         const text = document.textDocument.getText();
-        const offset = document.textDocument.offsetAt(params.position);
         const partial = PARTIAL_ANNEX_ID.exec(text.slice(Math.max(0, offset - 16), offset))?.[0];
         if (!partial || COMPLETE_ANNEX_ID.test(partial)) {
             return super.getCompletion(document, params, cancelToken);
@@ -104,17 +150,41 @@ export class RiskCompletionProvider extends DefaultCompletionProvider {
             // `affects confidentiality, |`: a property listed already is not offered again.
             return false;
         }
-        return super.filterKeyword(context, keyword) && !(rule && LIBRARY_RULES.has(rule.name));
+        if (rule?.name === 'Treatment' && keyword.value === 'with' && isTreatment(context.node) && !SHARED_OPTIONS.has(context.node.option)) {
+            // Only a shared risk has a party: `treatment reduce with …` would be a mistake.
+            return false;
+        }
+        return super.filterKeyword(context, keyword)
+            && !(rule && LIBRARY_RULES.has(rule.name))
+            && !this.givenAlready(context, keyword);
     }
 
+    /**
+     * A keyword is offered with its documentation (text/keyword-docs.ts), or as the snippet
+     * of its construct where it has one. Keywords that start an entry are marked, so that a
+     * trigger character never offers them (`owner CISO ` opens nothing).
+     */
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
-        const result = super.completionForKeyword(context, keyword, acceptor);
-        if (this.filterKeyword(context, keyword) && startsDeclaration(keyword)) {
-            for (const snippet of this.snippetsFor(keyword.value)) {
-                acceptor(context, snippet);
-            }
+        if (!this.filterKeyword(context, keyword)) {
+            return;
         }
-        return result;
+        const data = startsEntry(keyword) ? ENTRY : undefined;
+        const sortText = '1';
+        if (data && SNIPPET_KEYWORDS.has(keyword.value)) {
+            for (const item of snippetsFor(keyword.value, this.snippetNames(context.document))) {
+                acceptor(context, { ...item, sortText, data });
+            }
+            return;
+        }
+        const entry = keywordDoc(keyword.value, ruleOf(keyword));
+        acceptor(context, {
+            label: keyword.value,
+            kind: CompletionItemKind.Keyword,
+            detail: 'Keyword',
+            documentation: entry ? { kind: 'markdown', value: keywordMarkdown(keyword.value, entry) } : undefined,
+            sortText,
+            data
+        });
     }
 
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
@@ -167,6 +237,7 @@ export class RiskCompletionProvider extends DefaultCompletionProvider {
                 ...item,
                 kind: CompletionItemKind.EnumMember,
                 detail: levelDetail(node),
+                labelDetails: node.description ? { description: node.description } : undefined,
                 documentation: node.description || undefined,
                 sortText: `01${order(levelRank(node))}`
             };
@@ -176,11 +247,12 @@ export class RiskCompletionProvider extends DefaultCompletionProvider {
                 ...item,
                 kind: CompletionItemKind.Constant,
                 detail: node.title,
+                labelDetails: { description: node.title },
                 sortText: `1${order(ANNEX_ORDER.get(node.name) ?? ANNEX_A.length)}`
             };
         }
         if (isControl(node)) {
-            return { ...item, kind: CompletionItemKind.Class, detail: node.title, sortText: '0' };
+            return { ...item, kind: CompletionItemKind.Class, detail: node.title, labelDetails: { description: node.title }, sortText: '0' };
         }
         if (isAsset(node)) {
             const layer = node.category ? `${node.category.layer} ${node.category.kind}` : undefined;
@@ -208,7 +280,7 @@ export class RiskCompletionProvider extends DefaultCompletionProvider {
     private completionForTags(context: CompletionContext, acceptor: CompletionAcceptor): void {
         const own = new Set(context.node ? tagsOf(context.node) : []);
         const counts = new Map<string, number>();
-        for (const document of this.documents.all) {
+        for (const document of this.boundaries.modelOf(context.document).documents) {
             const model = document.parseResult.value;
             if (isBuiltinDocument(document) || !isModel(model)) {
                 continue;
@@ -228,59 +300,67 @@ export class RiskCompletionProvider extends DefaultCompletionProvider {
         }));
     }
 
-    private snippetsFor(keyword: string): CompletionValueItem[] {
-        const names = (type: string) => this.indexManager.allElements(type).map(description => description.name);
-        const roles = names(Role.$type).toArray();
-        switch (keyword) {
-            case 'risk':
-                return [snippet('risk', 'new risk', [
-                    `risk \${1:${this.nextRiskId()}} "\${2:Title}" {`,
-                    `  owner ${choice(3, roles, 'Role')}`,
-                    `  threat \${4:Threat}`,
-                    `  on ${choice(5, this.assetNames('supporting'), 'SupportingAsset')}`,
-                    `  likelihood ${choice(6, this.scaleNames(LikelihoodValue.$type), 'Likelihood')}`,
-                    `  impact ${choice(7, this.scaleNames(ImpactValue.$type), 'Impact')}`,
-                    `  treatment \${8|reduce,accept,share,avoid|}`,
-                    '}$0'
-                ])];
-            case 'asset': {
-                const impact = (index: number) => choice(index, this.scaleNames(ImpactValue.$type), 'Impact');
-                return [
-                    snippet('asset', 'new primary asset', [
-                        'asset ${1:Name} "${2:Title}" {',
-                        '  primary ${3|information,process,service|}',
-                        `  owner ${choice(4, roles, 'Role')}`,
-                        `  confidentiality ${impact(5)}  integrity ${impact(6)}  availability ${impact(7)}`,
-                        '}$0'
-                    ]),
-                    snippet('asset', 'new supporting asset', [
-                        'asset ${1:Name} "${2:Title}" {',
-                        '  supporting ${3|system,software,hardware,network,people,site,supplier|}',
-                        `  owner ${choice(4, roles, 'Role')}`,
-                        `  supports ${choice(5, this.assetNames('primary'), 'PrimaryAsset')}`,
-                        '}$0'
-                    ])
-                ];
-            }
-            case 'method':
-                // One method per model: once there is one, a second would only be an error.
-                return !this.modelHasMethod()
-                    ? [snippet('method', 'new risk method: 3×3 scales, banded levels, acceptance criteria', METHOD_SNIPPET)]
-                    : [];
-            default:
-                return [];
+    /**
+     * Whether a property the block may hold once (`owner`, `likelihood`, `residual`, the
+     * method's `accept`) is written already, elsewhere than at the cursor; and, at the top
+     * level, whether the model has its one `method` or `applicability` block.
+     */
+    private givenAlready(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
+        const rule = ruleOf(keyword);
+        if ((rule === 'Method' || rule === 'Applicability') && startsEntry(keyword)) {
+            return this.modelHas(rule === 'Method' ? isMethod : isApplicability, context);
         }
+        if ((rule === 'LikelihoodScale' || rule === 'ImpactScale') && startsEntry(keyword)) {
+            // A method has one scale of each kind: `scale` while one is missing. (Langium
+            // completes one `scale` keyword for both rules, so both kinds are checked here.)
+            const scales = AstUtils.getContainerOfType(context.node, isMethod)?.scales
+                .filter(scale => !(scale.$cstNode && scale.$cstNode.offset <= context.offset && context.offset <= scale.$cstNode.end)) ?? [];
+            return ['likelihood', 'impact'].every(kind => scales.some(scale => scale.kind === kind));
+        }
+        const property = singlePropertyOf(keyword);
+        const block = property && AstUtils.getContainerOfType(context.node, (node): node is AstNode => node.$type === property.blockType);
+        if (!property || !block?.$cstNode) {
+            return false;
+        }
+        // The word at the cursor, and the value written right after it on the same line
+        // (`owner| CISO`), are the property being typed, not one given elsewhere.
+        const text = context.textDocument.getText();
+        const typing = context.tokenEndOffset > context.tokenOffset;
+        const atCursor = (start: number, end: number) => (start <= context.tokenEndOffset && end >= context.tokenOffset)
+            || (typing && start >= context.tokenEndOffset && /^[ \t]*$/.test(text.slice(context.tokenEndOffset, start)));
+        return GrammarUtils.findNodesForProperty(block.$cstNode, property.feature)
+            .some(node => !atCursor(node.offset, node.end));
     }
 
-    private modelHasMethod(): boolean {
-        return this.documents.all.some(document => !isBuiltinDocument(document)
-            && isModel(document.parseResult.value) && document.parseResult.value.elements.some(isMethod));
+    private modelHas(kind: (node: unknown) => boolean, context: CompletionContext): boolean {
+        return this.boundaries.modelOf(context.document).documents.some(document => !isBuiltinDocument(document)
+            && isModel(document.parseResult.value)
+            && document.parseResult.value.elements.some(element => kind(element)
+                && !(element.$cstNode && element.$cstNode.offset <= context.offset && context.offset <= element.$cstNode.end && document.uri.toString() === context.document.uri.toString())));
+    }
+
+    /** The names the snippets offer: the model's, in the order a user picks them. */
+    private snippetNames(document: LangiumDocument): SnippetNames {
+        const model = this.boundaries.modelOf(document).visibleUris;
+        const roles = this.indexManager.allElements(Role.$type, new Set(model)).map(description => description.node).filter(isRole).toArray();
+        const method = this.evaluator.evaluate(document).method;
+        return {
+            roles: roles.map(role => role.name),
+            managementRoles: roles.filter(role => role.management).map(role => role.name),
+            primaryAssets: this.assetNames('primary', model),
+            supportingAssets: this.assetNames('supporting', model),
+            likelihoods: this.scaleNames(LikelihoodValue.$type, model),
+            impacts: this.scaleNames(ImpactValue.$type, model),
+            levels: method?.levels.map(level => level.name) ?? [],
+            nextRiskId: this.nextRiskId(model),
+            asOf: this.settings.asOf()
+        };
     }
 
     /** After the highest numbered risk ID (`R-012` → `R-013`); `R-001` in a model without one. */
-    private nextRiskId(): string {
+    private nextRiskId(model: ReadonlySet<string>): string {
         let best: { prefix: string; number: number; width: number } | undefined;
-        for (const description of this.indexManager.allElements(Risk.$type)) {
+        for (const description of this.indexManager.allElements(Risk.$type, new Set(model))) {
             const match = /^([A-Za-z][A-Za-z_-]*?)(\d+)$/.exec(description.name);
             if (match && (!best || Number(match[2]) > best.number)) {
                 best = { prefix: match[1], number: Number(match[2]), width: match[2].length };
@@ -289,16 +369,16 @@ export class RiskCompletionProvider extends DefaultCompletionProvider {
         return best ? `${best.prefix}${String(best.number + 1).padStart(best.width, '0')}` : 'R-001';
     }
 
-    private assetNames(layer: AssetLayer): string[] {
-        return this.indexManager.allElements(Asset.$type)
+    private assetNames(layer: AssetLayer, model: ReadonlySet<string>): string[] {
+        return this.indexManager.allElements(Asset.$type, new Set(model))
             .filter(description => !isAsset(description.node) || (description.node.category?.layer ?? layer) === layer)
             .map(description => description.name)
             .toArray();
     }
 
     /** Scale value names in number order (each value is indexed under its number too). */
-    private scaleNames(type: string): string[] {
-        const values = this.indexManager.allElements(type)
+    private scaleNames(type: string, model: ReadonlySet<string>): string[] {
+        const values = this.indexManager.allElements(type, new Set(model))
             .map(description => description.node)
             .filter((node): node is LikelihoodValue | ImpactValue => isLikelihoodValue(node) || isImpactValue(node))
             .distinct()
@@ -352,13 +432,6 @@ function isDateTerminal(feature: GrammarAST.AbstractElement): boolean {
     return GrammarAST.isRuleCall(feature) && GrammarAST.isTerminalRule(feature.rule.ref) && feature.rule.ref.name === 'DATE';
 }
 
-/** The keyword that opens a top-level declaration: `risk`, `asset`, `method`. */
-function startsDeclaration(keyword: GrammarAST.Keyword): boolean {
-    const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
-    const first = rule && GrammarAST.isGroup(rule.definition) ? rule.definition.elements[0] : undefined;
-    return first === keyword && ['Risk', 'Asset', 'Method'].includes(rule!.name);
-}
-
 function levelRank(level: Level): number {
     return level.$container?.levels.indexOf(level) ?? 0;
 }
@@ -378,44 +451,13 @@ function order(value: number): string {
     return String(Math.max(0, value)).padStart(4, '0');
 }
 
-function snippet(label: string, description: string, lines: readonly string[]): CompletionValueItem {
-    return {
-        label,
-        kind: CompletionItemKind.Snippet,
-        labelDetails: { description },
-        detail: description,
-        documentation: { kind: 'markdown', value: ['```risk', ...lines.map(line => line.replace(/\$\{\d+[:|]([^}|]*)[^}]*\}/g, '$1').replace(/\$0/g, '')), '```'].join('\n') },
-        insertText: lines.join('\n'),
-        insertTextFormat: InsertTextFormat.Snippet,
-        sortText: '2'
-    };
+/** Whether the offset is inside a comment or a string, also one that began on an earlier line. */
+function insideStringOrComment(document: LangiumDocument, offset: number): boolean {
+    const root = document.parseResult.value.$cstNode;
+    const leaf = root && offset > 0 ? CstUtils.findLeafNodeAtOffset(root, offset - 1) : undefined;
+    if (!leaf || offset > leaf.end) {
+        return false;
+    }
+    const isString = GrammarAST.isRuleCall(leaf.grammarSource) && leaf.grammarSource.rule.ref?.name === 'STRING';
+    return leaf.hidden || (isString && offset < leaf.end);
 }
-
-/** A tab stop offering the model's names, or a placeholder when there are none. */
-function choice(index: number, names: readonly string[], placeholder: string): string {
-    const unique = [...new Set(names)];
-    return unique.length > 0 ? `\${${index}|${unique.join(',')}|}` : `\${${index}:${placeholder}}`;
-}
-
-const METHOD_SNIPPET = [
-    'method "${1:ISMS risk method}" {',
-    '  scale likelihood {',
-    '    1 Rare      "Less than once every 3 years"',
-    '    2 Possible  "About once every 1-3 years"',
-    '    3 Likely    "Could occur annually"',
-    '  }',
-    '  scale impact {',
-    '    1 Minor       "Under 4 hours downtime or minimal cost"',
-    '    2 Noticeable  "About one business day, or customers notice"',
-    '    3 Severe      "Over a day down, contract or reputation harm"',
-    '  }',
-    '  score likelihood * impact',
-    '  levels {',
-    '    Low       1..2  "Monitor as part of normal operations"',
-    '    Moderate  3..4  "Plan improvements within 1-3 months"',
-    '    High      6..9  "Act now: owner assigned, monthly follow-up"',
-    '  }',
-    '  accept { appetite ${2|Moderate,Low,High|}  major High  lasts 12 months }',
-    '  review every 12 months',
-    '}$0'
-];

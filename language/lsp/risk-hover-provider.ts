@@ -2,7 +2,8 @@
  * Hovers: a markdown card for whatever a name declares or refers to (scale values,
  * levels, roles, scopes, assets, threats, vulnerabilities, controls, Annex A controls,
  * risks and actions), followed by the declaration's `/** … *\/` comment if it has one.
- * Computed values come from the model evaluation.
+ * Computed values come from the model evaluation. On a keyword: what it means, what may
+ * follow it and a link to the language reference (hover/keyword-hovers.ts).
  */
 import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import { MultilineCommentHoverProvider } from 'langium/lsp';
@@ -15,6 +16,7 @@ import type { ModelBoundaries } from '../workspace/model-boundaries.js';
 import { paragraphs } from './text/markdown.js';
 import { annexHover, assetHover, controlHover, roleHover, scopeHover, threatHover, vulnerabilityHover } from './hover/declaration-hovers.js';
 import { levelHover, scaleValueHover } from './hover/method-hovers.js';
+import { keywordHover } from './hover/keyword-hovers.js';
 import { referrersOf } from './hover/referrers.js';
 import { actionHover, riskHover } from './hover/risk-hovers.js';
 
@@ -47,7 +49,8 @@ export class RiskHoverProvider extends MultilineCommentHoverProvider {
         if ((isLikelihoodValue(node) || isImpactValue(node)) && leaf === GrammarUtils.findNodeForProperty(node.$cstNode, 'value')) {
             return { contents: { kind: 'markdown', value: scaleValueHover(node) } };
         }
-        return undefined;
+        const keyword = leaf && keywordHover(leaf, this.evaluator.evaluate(document));
+        return keyword ? { contents: { kind: 'markdown', value: keyword } } : undefined;
     }
 
     protected override async getAstNodeHoverContent(node: AstNode): Promise<string | undefined> {

@@ -2,7 +2,7 @@
  * Rules of a risk scenario and its treatment (specification sections 5–7), checked on
  * the evaluated model so that no rule scores a risk by itself.
  */
-import type { ValidationAcceptor } from 'langium';
+import { GrammarUtils, type ValidationAcceptor } from 'langium';
 import type { Action, Asset, Risk, Vulnerability } from '../generated/ast.js';
 import type { ModelEvaluator } from '../evaluation/model-evaluator.js';
 import { formatTerm } from '../evaluation/durations.js';
@@ -14,7 +14,10 @@ export class RiskValidator {
     constructor(private readonly evaluator: ModelEvaluator) {}
 
     checkAssessed = (risk: Risk, accept: ValidationAcceptor): void => {
-        const missing = [risk.likelihood ? undefined : 'likelihood', risk.impact ? undefined : 'impact'].filter(Boolean);
+        // `likelihood` written without a value (one being typed, or cleared) is a syntax
+        // error at that line already; `not-assessed` would only repeat it (one finding per omission).
+        const missing = (['likelihood', 'impact'] as const)
+            .filter(property => !risk[property] && GrammarUtils.findNodesForKeyword(risk.$cstNode, property).length === 0);
         if (missing.length === 0) {
             return;
         }

@@ -1,16 +1,15 @@
 /**
- * The VS Code extension's manifest (package.json `contributes`), language
- * configuration and snippets, checked against the language they describe: the
- * settings against the zod schema the server validates them with, the commands
- * against the client's code, the word pattern against the language's IDs, and every
- * snippet, inserted as it comes, against the parser.
+ * The VS Code extension's manifest (package.json `contributes`) and language
+ * configuration, checked against the language they describe: the settings against
+ * the zod schema the server validates them with, the commands against the client's
+ * code, the word pattern against the language's IDs. Snippets come from the server's
+ * completion, where they know the cursor's context (test/language/lsp/snippets.test.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { parseRiskConfiguration, RISK_SETTING_DEFAULTS, RiskConfigurationSchema, TRACE_LEVELS } from '../../language/workspace/risk-configuration.js';
-import { checkTexts, TEST_AS_OF } from '../helpers/check-model.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const readJson = (path: string): any => JSON.parse(readFileSync(join(ROOT, path), 'utf8'));
@@ -144,21 +143,20 @@ describe('the extension', () => {
         expect(types[0] * 1000 + types[1]).toBeLessThanOrEqual(engine[0] * 1000 + engine[1]);
     });
 
-    test('the language, grammar and snippets point at files that exist', () => {
+    test('the language and grammar point at files that exist; no static snippets', () => {
         const [language] = contributes.languages;
         expect(language).toMatchObject({ id: 'risk', extensions: ['.risk'] });
         expect(existsSync(join(ROOT, language.configuration))).toBe(true);
         const [grammar] = contributes.grammars;
         expect(grammar.language).toBe('risk');
         expect(grammar.scopeName).toBe(readJson(grammar.path).scopeName);
-        const [snippets] = contributes.snippets;
-        expect(snippets.language).toBe('risk');
-        expect(existsSync(join(ROOT, snippets.path))).toBe(true);
+        // Static snippets would show everywhere, beside the server's, whatever the cursor's context.
+        expect(contributes.snippets).toBeUndefined();
     });
 
     test('the package ships the files the manifest names', () => {
         const ignore = readFileSync(join(ROOT, '.vscodeignore'), 'utf8');
-        const shipped = [manifest.main, contributes.languages[0].configuration, contributes.grammars[0].path, contributes.snippets[0].path, './dist/server.cjs']
+        const shipped = [manifest.main, contributes.languages[0].configuration, contributes.grammars[0].path, './dist/server.cjs']
             .map(path => path.replace(/^\.\//, ''));
         for (const path of shipped) {
             expect(ignore).toContain(`!${path}`);
@@ -196,113 +194,3 @@ describe('the language configuration', () => {
     });
 });
 
-/**
- * A snippet as the editor inserts it when every placeholder keeps its default: the
- * default text of `${1:text}`, the first option of `${1|a,b|}`, nothing for `$1`,
- * and the variables of the date for `$CURRENT_YEAR` and its kin.
- */
-function expandSnippet(body: string, variables: Readonly<Record<string, string>>): string {
-    let index = 0;
-    const expand = (until: string): string => {
-        let out = '';
-        while (index < body.length && !until.includes(body[index])) {
-            const char = body[index];
-            if (char === '\\' && index + 1 < body.length) {
-                out += body[index + 1];
-                index += 2;
-            } else if (char === '$') {
-                out += placeholder();
-            } else {
-                out += char;
-                index++;
-            }
-        }
-        return out;
-    };
-    const placeholder = (): string => {
-        index++; // $
-        const simple = /^(\d+|[A-Z_]+)/.exec(body.slice(index));
-        if (body[index] !== '{') {
-            if (!simple) {
-                return '$';
-            }
-            index += simple[0].length;
-            return /^\d/.test(simple[0]) ? '' : variable(simple[0]);
-        }
-        index++; // {
-        const name = /^(\d+|[A-Z_]+)/.exec(body.slice(index))![0];
-        index += name.length;
-        let text = /^\d/.test(name) ? '' : variable(name);
-        if (body[index] === ':') {
-            index++;
-            const fallback = expand('}');
-            text = /^\d/.test(name) ? fallback : text || fallback;
-        } else if (body[index] === '|') {
-            index++;
-            const options = expand('|');
-            index++; // |
-            text = options.split(',')[0];
-        }
-        expect(body[index], `a closing brace in ${JSON.stringify(body)} at ${index}`).toBe('}');
-        index++;
-        return text;
-    };
-    const variable = (name: string): string => {
-        expect(variables, `the snippet variable ${name}`).toHaveProperty(name);
-        return variables[name];
-    };
-    const text = expand('');
-    expect(index).toBe(body.length);
-    return text;
-}
-
-describe('snippets', () => {
-    const snippets: Record<string, { prefix: string; body: string[]; description: string }> = readJson('snippets/risk.json');
-    const [year, month, day] = TEST_AS_OF.split('-');
-    const variables = { CURRENT_YEAR: year, CURRENT_MONTH: month, CURRENT_DATE: day };
-    const inserted = (name: string): string => expandSnippet(snippets[name].body.join('\n'), variables);
-    const byPrefix = (prefix: string) => Object.keys(snippets).filter(name => snippets[name].prefix === prefix);
-
-    test('there are snippets for risk, asset, method, acceptance and action, each described', () => {
-        expect(new Set(Object.values(snippets).map(snippet => snippet.prefix))).toEqual(new Set(['risk', 'asset', 'method', 'acceptance', 'action']));
-        for (const snippet of Object.values(snippets)) {
-            expect(snippet.description).toBeTruthy();
-        }
-    });
-
-    // Where each snippet goes: acceptances in a risk, actions in a treatment.
-    const HOSTS: Record<string, (text: string) => string> = {
-        risk: text => text,
-        asset: text => text,
-        method: text => text,
-        acceptance: text => `risk R-900 "Host" {\n${text}\n}\n`,
-        action: text => `risk R-900 "Host" {\n  treatment reduce {\n${text}\n  }\n}\n`
-    };
-
-    test.each(Object.keys(snippets))('%s, inserted with its defaults, parses', async name => {
-        const text = HOSTS[snippets[name].prefix](inserted(name));
-        const { model } = await checkTexts(text);
-        const { lexerErrors, parserErrors } = model.documents[0].parseResult;
-        expect([...lexerErrors, ...parserErrors].map(error => error.message)).toEqual([]);
-    });
-
-    test('the snippets with their defaults make a model without errors or warnings', async () => {
-        const [risk] = byPrefix('risk');
-        const action = inserted(byPrefix('action')[0]);
-        const acceptance = inserted(byPrefix('acceptance')[0]);
-        // The risk snippet ends in its treatment ($0): the action goes there, the acceptance after it.
-        const riskText = expandSnippet(snippets[risk].body.join('\n').replace('$0', action.replaceAll('\\', '\\\\').replaceAll('$', '\\$')), variables)
-            .replace(/\n}$/, `\n${acceptance}\n}`);
-        const model = [
-            'role Owner "Risk owner"',
-            'role CEO "Chief Executive Officer" management',
-            'threat Phishing "Phishing"',
-            'vulnerability NoAdminMFA "No MFA on admin accounts" { on AdminAccounts }',
-            inserted(byPrefix('method')[0]),
-            ...byPrefix('asset').map(name => inserted(name)),
-            riskText
-        ].join('\n');
-        const { findings } = await checkTexts(model);
-        expect(findings.filter(finding => finding.severity === 'error' || finding.severity === 'warning').map(finding => `${finding.code}: ${finding.message}`)).toEqual([]);
-    });
-});

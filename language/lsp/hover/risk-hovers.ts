@@ -4,6 +4,7 @@ import type { ModelEvaluation } from '../../evaluation/model-evaluator.js';
 import type { ActionEvaluation, Assessment, RiskEvaluation } from '../../evaluation/risk-evaluation.js';
 import type { Action, ControlTarget, Risk, Treatment } from '../../generated/ast.js';
 import { ANNEX_A_BY_ID } from '../../builtins/annex-a.js';
+import { treatmentOption } from '../../exports/cells.js';
 import { acceptanceText } from '../text/acceptance-text.js';
 import { scaleValueText, scoreAndLevelText } from '../text/assessment-text.js';
 import { listText, paragraphs } from '../text/markdown.js';
@@ -33,7 +34,7 @@ export function actionHover(action: Action, evaluation: ModelEvaluation): string
     const evaluated = risk?.actions.find(candidate => candidate.action === action);
     return paragraphs(
         `**Action ${evaluated?.id ?? action.name ?? ''}** · ${action.title}`,
-        `Risk ${action.$container.$container.name} · treatment ${action.$container.option}`,
+        `Risk ${action.$container.$container.name} · treatment ${treatmentOption(action.$container.option)}`,
         `Owner: ${action.owner?.$refText ?? 'none'} · due ${action.due ?? 'not given'} · status ${action.status ?? 'not given'}${evaluated?.overdue ? ' (overdue)' : ''}${action.completed ? ` · completed ${action.completed}` : ''}`,
         `Controls: ${listText(action.controls.map(controlText))}`
     );
@@ -43,7 +44,9 @@ function treatmentText(treatment: Treatment): string {
     if (treatment.option === 'defer') {
         return `defer${treatment.until ? ` until ${treatment.until}` : ''}${treatment.reason ? ` (${treatment.reason})` : ''}`;
     }
-    return treatment.party ? `${treatment.option} with ${treatment.party}` : treatment.option;
+    // `transfer` is shown as `share`, the specification's word, as the exports write it.
+    const option = treatmentOption(treatment.option);
+    return treatment.party ? `${option} with ${treatment.party}` : option;
 }
 
 /** The scenario in one line: threats, and the security properties it harms. */

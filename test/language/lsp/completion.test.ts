@@ -5,7 +5,7 @@
  */
 import { EmptyFileSystem, URI } from 'langium';
 import { expectCompletion } from 'langium/test';
-import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type TextEdit } from 'vscode-languageserver';
+import { CompletionItemKind, CompletionTriggerKind, InsertTextFormat, type CompletionItem, type CompletionList, type TextEdit } from 'vscode-languageserver';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ANNEX_A } from '../../../language/builtins/annex-a.js';
 import { today } from '../../../language/evaluation/dates.js';
@@ -238,37 +238,41 @@ describe('dates: the as-of date', () => {
 });
 
 describe('declarations and snippets at the top level', () => {
-    const DECLARATION_KEYWORDS = ['role', 'method', 'scope', 'asset', 'threat', 'vulnerability', 'control', 'risk', 'applicability'];
-
     function summary(items: CompletionItem[]): string[] {
-        return items.map(item => item.kind === CompletionItemKind.Snippet ? `${item.label} (snippet: ${item.detail})` : item.label);
+        return items.map(item => item.kind === CompletionItemKind.Snippet ? `${item.label}${item.labelDetails?.detail ?? ''} (snippet: ${item.detail})` : item.label);
     }
 
-    test('in an empty file: the keywords that start a declaration, and the snippets, method included', async () => {
+    test('in an empty file: each construct once, as its snippet where it has one, method included', async () => {
         const items = await itemsAt('<|>');
         expect(summary(items)).toEqual([
-            ...DECLARATION_KEYWORDS,
+            'role',
             'method (snippet: new risk method: 3×3 scales, banded levels, acceptance criteria)',
-            'asset (snippet: new primary asset)',
-            'asset (snippet: new supporting asset)',
-            'risk (snippet: new risk)'
+            'scope',
+            'asset primary (snippet: new primary asset)',
+            'asset supporting (snippet: new supporting asset)',
+            'threat', 'vulnerability', 'control',
+            'risk (snippet: new risk)',
+            'applicability'
         ]);
-        // The built-in library's `annex` declarations are not the user's to write.
+        // The built-in library's `annex` declarations are not the user's to write; entries of blocks never start a file.
         expect(items.map(item => item.label)).not.toContain('annex');
+        expect(items.map(item => item.label)).not.toContain('acceptance');
+        expect(items.map(item => item.label)).not.toContain('action');
     });
 
-    test('after a model with a method, no second method snippet', async () => {
-        const items = await itemsAt(`${MODEL}<|>`);
+    test('after a model with a method and an applicability block, neither is offered again', async () => {
+        const items = await itemsAt(`${MODEL}applicability {\n  include A.5.1 "Policy"\n}\n<|>`);
         expect(summary(items)).toEqual([
-            ...DECLARATION_KEYWORDS,
-            'asset (snippet: new primary asset)',
-            'asset (snippet: new supporting asset)',
+            'role', 'scope',
+            'asset primary (snippet: new primary asset)',
+            'asset supporting (snippet: new supporting asset)',
+            'threat', 'vulnerability', 'control',
             'risk (snippet: new risk)'
         ]);
     });
 
-    test('a typed prefix keeps the keyword and its snippet', async () => {
-        await expectLabels(`${MODEL}ri<|>`, ['risk', 'risk']);
+    test('a typed prefix keeps the one snippet of its construct', async () => {
+        await expectLabels(`${MODEL}ri<|>`, ['risk']);
     });
 
     test('the risk snippet numbers the next risk and offers the model\'s names', async () => {
@@ -283,32 +287,111 @@ describe('declarations and snippets at the top level', () => {
             '  likelihood ${6|Rare,Possible,Likely|}',
             '  impact ${7|Minor,Noticeable,Severe|}',
             '  treatment ${8|reduce,accept,share,avoid|}',
+            `  reviewed \${9:${TEST_AS_OF}}`,
             '}$0'
         ].join('\n'));
     });
 
-    test('in an empty model the snippets have placeholders, and the method snippet is a valid method', async () => {
+    test('in an empty model the snippets have placeholders', async () => {
         const items = await itemsAt('<|>');
         const snippets = new Map(items.filter(item => item.kind === CompletionItemKind.Snippet).map(item => [`${item.label} ${item.detail}`, (item.textEdit as TextEdit).newText]));
         expect(snippets.get('risk new risk')).toContain('risk ${1:R-001} "${2:Title}" {\n  owner ${3:Role}');
         expect(snippets.get('asset new supporting asset')).toContain('supports ${5:PrimaryAsset}');
-        const method = snippets.get('method new risk method: 3×3 scales, banded levels, acceptance criteria')!;
-        // Filled in with the first choice of each tab stop, the method validates cleanly.
-        const text = method.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace('$0', '');
-        const created = createRiskServices(EmptyFileSystem);
-        const document = created.shared.workspace.LangiumDocumentFactory.fromString(text, URI.file('/method.risk'));
-        created.shared.workspace.LangiumDocuments.addDocument(document);
-        await created.shared.workspace.DocumentBuilder.build([...createBuiltinDocuments(created.shared), document], { validation: true });
-        expect(document.diagnostics?.map(diagnostic => diagnostic.message)).toEqual([]);
     });
 });
 
-describe('inside a risk', () => {
-    test('the properties of a risk, as keywords', async () => {
-        await expectLabels(risk('<|>'), [
-            'owner', 'scope', 'threat', 'exploits', 'on', 'harms', 'affects', 'consequence', 'controls',
-            'likelihood', 'impact', 'treatment', 'residual', 'acceptance', 'status', 'reviewed', 'identified', 'tags'
+describe('inside each block: the entries it may still hold', () => {
+    test('a risk: its properties, those written once left out, the acceptance as a snippet', async () => {
+        // `owner CISO` is written already (see risk()).
+        const items = await itemsAt(risk('<|>'));
+        expect(items.map(item => item.kind === CompletionItemKind.Snippet ? `${item.label} (snippet)` : item.label)).toEqual([
+            'scope', 'threat', 'exploits', 'on', 'harms', 'affects', 'consequence', 'controls',
+            'likelihood', 'impact', 'treatment', 'residual', 'acceptance (snippet)', 'status', 'reviewed', 'identified', 'tags'
         ]);
+    });
+
+    test('a risk with every single property given: only list properties, treatments and acceptances remain', async () => {
+        const body = 'scope Platform\n  consequence "Data leak"\n  likelihood Rare\n  impact Minor\n  residual likelihood Rare\n  status assessed\n  reviewed 2026-01-01\n  identified 2026-01-01\n  <|>';
+        await expectLabels(`${MODEL}scope Platform "Platform"\n${risk(body).slice(MODEL.length)}`, [
+            'threat', 'exploits', 'on', 'harms', 'affects', 'controls', 'treatment', 'acceptance', 'tags'
+        ]);
+    });
+
+    test('the keyword at the cursor is offered although the block has it: it is the one being typed', async () => {
+        await expectLabels(`${MODEL}risk R-008 "Laptop theft" {\n  own<|>\n}`, ['owner']);
+        await expectLabels(`${MODEL}risk R-008 "Laptop theft" {\n  likelihood Rare\n  lik<|>\n}`, []);
+    });
+
+    test('an asset, a threat, a vulnerability, a control, a scope and a role', async () => {
+        await expectLabels(`${MODEL}asset Payroll "Payroll data" {\n  primary information\n  <|>\n}`,
+            ['owner', 'confidentiality', 'integrity', 'availability', 'supports', 'tags']);
+        await expectLabels(`${MODEL}asset Payroll "Payroll data" {\n  <|>\n}`,
+            ['primary', 'supporting', 'owner', 'confidentiality', 'integrity', 'availability', 'supports', 'tags']);
+        await expectLabels(`${MODEL}threat Flood "Flood" {\n  source environmental\n  <|>\n}`, ['tags']);
+        await expectLabels(`${MODEL}vulnerability Weak "Weak passwords" {\n  <|>\n}`, ['on', 'tags']);
+        await expectLabels(`${MODEL}control Mfa "MFA" {\n  status planned\n  <|>\n}`, ['implements', 'owner', 'tags']);
+        await expectLabels(`${MODEL}scope Platform "Platform" {\n  owner CISO\n  <|>\n}`, ['includes', 'excludes', 'approved']);
+        expect((await itemsAt(`${MODEL}role Committee "Security committee" management <|>`)).map(item => item.label)).not.toContain('management');
+    });
+
+    test('the method: a part written once is not offered again', async () => {
+        const method = METHOD.replace('  accept { appetite Moderate major High }\n', '  accept { appetite Moderate major High }\n  <|>\n');
+        await expectLabels(method, ['score', 'matrix', 'review', 'treat']);
+        await expectLabels(METHOD.replace('  scale impact', '  <|>\n  scale impact'), ['score', 'matrix', 'review', 'treat']);
+        await expectLabels(METHOD.replace(/  scale impact.*\n/, '  <|>\n'), ['scale', 'score', 'matrix', 'review', 'treat']);
+    });
+
+    test('a treatment\'s block: the action snippet; an action and an acceptance: their properties not yet given', async () => {
+        const items = await itemsAt(risk('treatment reduce {\n    <|>\n  }'));
+        expect(items.map(item => [item.label, item.kind])).toEqual([['action', CompletionItemKind.Snippet]]);
+        expect((items[0].textEdit as TextEdit).newText).toBe([
+            'action "${1:What will be done}" {',
+            '  owner ${2|CISO,CEO|}',
+            `  due \${3:${TEST_AS_OF}}`,
+            '  status ${4|planned,in-progress,done,cancelled|}',
+            '}$0'
+        ].join('\n'));
+        await expectLabels(risk('treatment reduce { action "Sign a DPA" { owner CISO due 2026-12-01 <|> } }'), ['completed', 'status', 'controls']);
+        await expectLabels(risk('acceptance { by CEO on 2026-11-01 <|> }'), ['until', 'level']);
+    });
+
+    test('the acceptance snippet: management roles first, the as-of date, the levels, a TODO justification', async () => {
+        const items = await itemsAt(risk('<|>'));
+        const acceptance = items.find(item => item.label === 'acceptance')!;
+        expect((acceptance.textEdit as TextEdit).newText).toBe([
+            'acceptance {',
+            `  by \${1|CEO,CISO|} on \${2:${TEST_AS_OF}}`,
+            '  level ${3|Low,Moderate,High|}',
+            '  "${4:TODO: say why this residual risk is acceptable}"',
+            '}$0'
+        ].join('\n'));
+    });
+
+    test('no two items look alike anywhere', async () => {
+        for (const text of ['<|>', `${MODEL}<|>`, risk('<|>'), risk('treatment reduce {\n    <|>\n  }'), METHOD.replace('scale impact', '<|>\n  scale impact')]) {
+            const seen = (await itemsAt(text)).map(item => `${item.label}${item.labelDetails?.detail ?? ''}`);
+            expect(new Set(seen).size, text).toBe(seen.length);
+        }
+    });
+});
+
+describe('documentation', () => {
+    test('every keyword offered has its documentation, with a link to its section', async () => {
+        for (const text of ['<|>', risk('<|>'), risk('treatment <|>'), risk('status <|>'), `${METHOD}asset Payroll "Payroll data" {\n  <|>\n}`]) {
+            for (const item of await itemsAt(text)) {
+                if (item.kind === CompletionItemKind.Keyword) {
+                    expect(item.documentation, `${item.label} in ${text}`).toMatchObject({ kind: 'markdown', value: expect.stringContaining('/blob/main/docs/language.md#') });
+                }
+            }
+        }
+        const [owner] = (await itemsAt(`${MODEL}risk R-008 "Laptop theft" {\n  own<|>\n}`));
+        expect((owner.documentation as { value: string }).value).toContain('The risk owner');
+    });
+
+    test('Annex A and own controls have their title beside the label, not only when highlighted', async () => {
+        const items = await itemsAt(risk('controls <|>'));
+        expect(items.find(item => item.label === 'A.8.23')?.labelDetails).toEqual({ description: 'Web filtering' });
+        expect(items.find(item => item.label === 'MailFilter')?.labelDetails).toEqual({ description: 'Advanced e-mail filtering' });
     });
 });
 
@@ -319,7 +402,7 @@ describe('version 2 constructs (specification section 11)', () => {
 
     test('the keywords of a role, of the accept criteria, of an action and of the applicability block', async () => {
         expect((await itemsAt(`${MODEL}role SecurityCommittee "Security committee" <|>`)).slice(0, 2).map(item => item.label)).toEqual(['management', 'accepts']);
-        await expectLabels(MODEL.replace('major High }', 'major High <|> }'), ['appetite', 'major', 'lasts', 'longest']);
+        await expectLabels(MODEL.replace('major High }', 'major High <|> }'), ['lasts', 'longest']);
         await expectLabels(risk('treatment reduce { action "Sign a DPA" { <|> } }'), ['owner', 'due', 'completed', 'status', 'controls']);
         await expectLabels(`${MODEL}applicability {\n  <|>\n}`, ['include', 'exclude']);
         await expectLabels(risk('treatment <|>'), ['reduce', 'accept', 'share', 'transfer', 'avoid', 'defer']);
@@ -346,5 +429,72 @@ describe('version 2 constructs (specification section 11)', () => {
     test('after `completed` and `identified`: the as-of date', async () => {
         await expectLabels(risk('identified <|>'), [TEST_AS_OF]);
         await expectLabels(risk('treatment reduce { action "Sign a DPA" { completed <|> } }'), [TEST_AS_OF]);
+    });
+});
+
+describe('on a trigger character: values only, where a value may follow', () => {
+    /** What the client gets when the user types `character` and the cursor is at `<|>`. */
+    async function triggeredAt(marked: string, character = ' '): Promise<CompletionList> {
+        const offset = marked.indexOf('<|>');
+        const text = marked.replace('<|>', '');
+        const workspace = services.shared.workspace;
+        const document = workspace.LangiumDocumentFactory.fromString(text, URI.file(`/triggered-${offset}.risk`));
+        workspace.LangiumDocuments.addDocument(document);
+        try {
+            await workspace.DocumentBuilder.build([document]);
+            const list = await services.lsp.CompletionProvider!.getCompletion(document, {
+                textDocument: { uri: document.uri.toString() },
+                position: document.textDocument.positionAt(offset),
+                context: { triggerKind: CompletionTriggerKind.TriggerCharacter, triggerCharacter: character }
+            });
+            return list!;
+        } finally {
+            await workspace.DocumentBuilder.update([], [document.uri]);
+        }
+    }
+
+    const labels = async (marked: string, character?: string) => (await triggeredAt(marked, character)).items.map(item => item.label);
+
+    test('the server asks for a space and a comma', () => {
+        expect(services.lsp.CompletionProvider!.completionOptions?.triggerCharacters).toEqual([' ', ',']);
+    });
+
+    test('after likelihood, impact and residual: the scale', async () => {
+        expect(await labels(risk('likelihood <|>'))).toEqual(['Rare', 'Possible', 'Likely']);
+        expect(await labels(risk('impact <|>'))).toEqual(['Minor', 'Noticeable', 'Severe']);
+        expect(await labels(risk('residual <|>'))).toEqual(['likelihood', 'impact']);
+        expect(await labels(risk('residual likelihood <|>'))).toEqual(['Rare', 'Possible', 'Likely']);
+    });
+
+    test('after owner and by: roles; after controls and its comma: controls', async () => {
+        expect(await labels(`${MODEL}risk R-008 "Laptop theft" {\n  owner <|>\n}`)).toEqual(['CISO', 'CEO']);
+        expect(await labels(risk('acceptance { by <|> }'))).toEqual(['CISO', 'CEO']);
+        expect(await labels(risk('controls <|>'))).toHaveLength(ANNEX_A.length + 1);
+        expect(await labels(risk('controls MailFilter,<|>'), ',')).toHaveLength(ANNEX_A.length);
+        expect(await labels(risk('controls MailFilter, <|>'))).toHaveLength(ANNEX_A.length);
+    });
+
+    test('after treatment and status: their values; after on in an acceptance: the date', async () => {
+        expect(await labels(risk('treatment <|>'))).toEqual(['reduce', 'accept', 'share', 'transfer', 'avoid', 'defer']);
+        expect(await labels(risk('status <|>'))).toEqual(['identified', 'assessed', 'treating', 'accepted', 'closed']);
+        expect(await labels(risk('acceptance { by CEO on <|> }'))).toEqual([TEST_AS_OF]);
+        expect(await labels(risk('treatment share <|>'))).toEqual(['with']);
+    });
+
+    test('nothing after a value, at the top level, in a block, in a string or a comment', async () => {
+        for (const marked of [
+            risk('likelihood Rare <|>'),
+            `${MODEL}<|>`,
+            `${MODEL}risk R-008 "Laptop <|>`,
+            `${MODEL}risk R-008 "Laptop theft" { <|>`,
+            `${MODEL}risk R-008 "Laptop theft\nfrom a car, <|>" { owner CISO }`,
+            `${MODEL}// owner <|>`,
+            `${MODEL}/* the owner\n   likelihood <|> */`,
+            risk('treatment reduce <|>'),
+            risk('treatment share with "Insurer" <|>')
+        ]) {
+            const list = await triggeredAt(marked);
+            expect(list, marked).toEqual({ isIncomplete: false, items: [] });
+        }
     });
 });

@@ -263,8 +263,7 @@ describe('anything else', () => {
             '**Threat Phishing** · Phishing leading to credential theft\n\nSource: external\n\n**Referenced by:** risk R-001 (threat)\n\nSeen weekly in the SOC.');
     });
 
-    test('keywords, strings and dates have no hover', async () => {
-        expect(await hoverAt(model, 'risks.risk', 'treatment')).toBeUndefined();
+    test('strings and dates have no hover', async () => {
         expect(await hoverAt(model, 'risks.risk', 'Admin takeover', 0, 3)).toBeUndefined();
         expect(await hoverAt(model, 'risks.risk', '2026-12-31', 0, 3)).toBeUndefined();
     });
@@ -319,5 +318,60 @@ risk R-1 "Customer records leaked through the ticketing supplier" {
         expect(await hoverAt(v2, 'model.risk', 'SecurityCommittee')).toContain('Accepts: any residual up to High that is below major, whoever owns the risk.');
         expect(await hoverAt(v2, 'model.risk', 'Crm')).toContain('\n\nTags: gdpr\n\n');
         expect(await hoverAt(v2, 'model.risk', 'SupplierBreach')).toContain('Source: supplier\n\nTags: supplier');
+    });
+});
+
+describe('keywords: what they mean, what may follow, the section of the language reference', () => {
+    const reference = (section: string) => `[The language reference](https://github.com/risk-language/risk-language/blob/main/docs/language.md#${section})`;
+
+    test('treatment: the options', async () => {
+        expect(await hoverAt(model, 'risks.risk', 'treatment')).toBe([
+            '**`treatment`** How the risk is treated (ISO/IEC 27005 risk treatment). A risk may have one treatment per option; `reduce` needs actions in its `{ … }` block, `share` a party (`with "…"`).',
+            'Values: `reduce`, `accept`, `share`, `avoid` or `defer`.',
+            reference('104-treatment')
+        ].join('\n\n'));
+    });
+
+    test('residual and the scale keywords after it: the model\'s own values', async () => {
+        expect(await hoverAt(model, 'risks.risk', 'residual')).toContain('The risk left once the treatment is done');
+        expect(await hoverAt(model, 'risks.risk', 'residual likelihood', 0, 'residual '.length)).toBe([
+            '**`likelihood`** The likelihood once the treatment is done. Without it, the inherent likelihood.',
+            'Values: 1 Rare, 2 Possible, 3 Likely (by number or name).',
+            reference('106-residual-risk')
+        ].join('\n\n'));
+        expect(await hoverAt(model, 'risks.risk', 'impact')).toContain('Values: 1 Minor, 2 Noticeable, 3 Severe (by number or name).');
+    });
+
+    test('acceptance and appetite', async () => {
+        expect(await hoverAt(model, 'risks.risk', 'acceptance')).toContain('The formal acceptance of the residual risk');
+        expect(await hoverAt(model, 'risks.risk', 'acceptance')).toContain(reference('107-acceptance'));
+        expect(await hoverAt(model, 'method.risk', 'appetite')).toBe([
+            '**`appetite`** The highest acceptable level: a residual level **above** it needs a valid acceptance, or `unaccepted-residual` is reported. Required.',
+            'Values: Low, Moderate, High (lowest first).',
+            reference('44-acceptance-criteria')
+        ].join('\n\n'));
+    });
+
+    test('one word, two meanings: accept the method\'s block and accept the treatment option', async () => {
+        expect(await hoverAt(model, 'method.risk', 'accept {')).toContain('The acceptance criteria');
+        expect(await hoverAt(model, 'risks.risk', 'treatment accept', 0, 'treatment '.length)).toContain('risk retention');
+    });
+
+    test('a value keyword: the entry of its list (status, source)', async () => {
+        expect(await hoverAt(model, 'declarations.risk', 'management')).toContain('top management');
+    });
+});
+
+describe('transfer is shown as share, the specification\'s word, as the exports write it', () => {
+    test('in the risk card and in an action\'s hover', async () => {
+        const transferred = await lspModel({
+            ...BANDED_MODEL,
+            'risks.risk': BANDED_MODEL['risks.risk'].replace('treatment reduce {', 'treatment transfer with "Insurer" {')
+        });
+        const card = await hoverAt(transferred, 'risks.risk', 'R-001');
+        expect(card).toContain('share with Insurer');
+        expect(card).not.toContain('transfer');
+        // The keyword itself says what it is.
+        expect(await hoverAt(transferred, 'risks.risk', 'transfer')).toContain('Another word for the treatment option **share**');
     });
 });
