@@ -22,7 +22,7 @@ export const JUSTIFICATION_TEMPLATE = `"${field(1, JUSTIFICATION_PROMPT)}"`;
 
 const addAcceptance: QuickFix = context => {
     const risk = containerAt(context, isRisk);
-    const model = context.services.evaluation.ModelEvaluator.evaluate();
+    const model = context.services.evaluation.ModelEvaluator.evaluate(context.document);
     const evaluation = risk ? model.evaluationOf(risk) : undefined;
     if (!risk || !evaluation?.aboveAppetite) {
         return [];
