@@ -43,7 +43,7 @@ function addToTreatment(context: FixContext, treatment: Treatment): TextEdit | u
 
 function actionLines(context: FixContext, risk: Risk): string[] {
     const owner = risk.owner?.ref?.name ?? context.facts.roles[0]?.name ?? ROLE_PLACEHOLDER;
-    const asOf = context.services.evaluation.ModelEvaluator.evaluate().asOf;
+    const asOf = context.services.evaluation.ModelEvaluator.evaluate(context.document).asOf;
     return [
         `action "${field(1, ACTION_TITLE_PROMPT)}" {`,
         `  owner ${owner}`,

@@ -12,7 +12,7 @@ import { templateFix } from './snippet-edits.js';
 
 export const addAcceptanceJustification: QuickFix = context => {
     const acceptance = containerAt(context, isAcceptance);
-    const risk = acceptance ? context.services.evaluation.ModelEvaluator.evaluate().evaluationOf(acceptance.$container) : undefined;
+    const risk = acceptance ? context.services.evaluation.ModelEvaluator.evaluate(context.document).evaluationOf(acceptance.$container) : undefined;
     const evaluation = risk?.acceptances.find(candidate => candidate.acceptance === acceptance);
     if (!acceptance || !evaluation || evaluation.justification === 'written') {
         return [];

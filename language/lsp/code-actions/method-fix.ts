@@ -1,6 +1,6 @@
 /**
  * `method-missing`: "Create method.risk with a risk method" adds a new file to the model's
- * folder holding the method of the editor's `method` snippet (snippets/risk.json), each
+ * folder (the workspace folder, when no method is anywhere) holding the method of the editor's `method` snippet (snippets/risk.json), each
  * field at its default, so that the model can be scored at once and the values adjusted
  * afterwards. The file is created, never overwritten: a name already taken on disk or in
  * the workspace moves on to `method-2.risk`, and the edit asks the client to fail rather
@@ -25,7 +25,7 @@ export const createMethodFile: QuickFix = context => {
     if (!body) {
         return [];
     }
-    const asOf = context.services.evaluation.ModelEvaluator.evaluate().asOf;
+    const asOf = context.services.evaluation.ModelEvaluator.evaluate(context.document).asOf;
     const target = freeMethodUri(context, modelFolder(context));
     const create: CreateFile = { kind: 'create', uri: target.toString(), options: { overwrite: false, ignoreIfExists: false } };
     const insert: TextDocumentEdit = {
@@ -41,14 +41,14 @@ function methodSnippet(): readonly string[] | undefined {
     return (Object.values(snippets) as Snippet[]).find(snippet => snippet.prefix === 'method')?.body;
 }
 
-/** The innermost workspace folder holding the document, or the document's own folder outside any. */
+/**
+ * The folder of the document's model (workspace/model-boundaries.ts): with no method
+ * anywhere, the workspace folder, whose model takes every file without a method above it.
+ */
 function modelFolder(context: FixContext): URI {
-    const document = context.document.uri;
-    const folders = (context.services.shared.workspace.WorkspaceManager.workspaceFolders ?? [])
-        .map(folder => URI.parse(folder.uri))
-        .filter(folder => UriUtils.contains(folder, document))
-        .sort((a, b) => b.path.length - a.path.length);
-    return folders[0] ?? UriUtils.dirname(document);
+    const { root } = context.services.evaluation.ModelBoundaries.modelOf(context.document);
+    // A file outside every known folder is a model of its own folder.
+    return root === '' ? UriUtils.dirname(context.document.uri) : URI.parse(root);
 }
 
 function freeMethodUri(context: FixContext, folder: URI): URI {

@@ -13,7 +13,7 @@ export const recordReview: QuickFix = context => {
     if (!risk) {
         return [];
     }
-    const asOf = context.services.evaluation.ModelEvaluator.evaluate().asOf;
+    const asOf = context.services.evaluation.ModelEvaluator.evaluate(context.document).asOf;
     // A `reviewed` written twice (itself a diagnostic) is set on every line.
     const written = GrammarUtils.findNodesForProperty(risk.$cstNode, 'reviewed');
     const edits = written.length > 0
