@@ -6,7 +6,7 @@
  */
 import type { ReportingDescriptor, Result } from 'sarif';
 import { ALL_ISSUE_CODES, ISSUES, IssueCodes, type IssueSeverity } from '../../language/validation/issue-codes.js';
-import { INFORMATION_URI } from '../version.js';
+import { issueHelpUri } from '../../language/validation/issue-links.js';
 
 export const LEVELS: Readonly<Record<IssueSeverity, Result.level>> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
@@ -22,11 +22,6 @@ export const RULE_TAGS = ['security', 'risk-management', 'iso-27001'] as const;
 /** `UnacceptedResidual` for `unaccepted-residual`: the name of the code in issue-codes.ts. */
 const RULE_NAMES: ReadonlyMap<string, string> = new Map(Object.entries(IssueCodes).map(([name, code]) => [code, name]));
 
-/** The reference section of a code: each code has a heading of its own in docs/language.md, whose anchor is the code. */
-export function helpUri(code: string): string {
-    return `${INFORMATION_URI}/blob/main/docs/language.md#${code}`;
-}
-
 export function sarifRules(): ReportingDescriptor[] {
     return ALL_ISSUE_CODES.map(code => {
         const issue = ISSUES[code];
@@ -37,9 +32,9 @@ export function sarifRules(): ReportingDescriptor[] {
             fullDescription: { text: `${issue.summary} ${issue.help}` },
             help: {
                 text: issue.help,
-                markdown: `**${issue.summary}**\n\n${issue.help}\n\n[\`${code}\` in the language reference](${helpUri(code)})`
+                markdown: `**${issue.summary}**\n\n${issue.help}\n\n[\`${code}\` in the language reference](${issueHelpUri(code)})`
             },
-            helpUri: helpUri(code),
+            helpUri: issueHelpUri(code),
             defaultConfiguration: { level: LEVELS[issue.severity] },
             properties: {
                 tags: [...RULE_TAGS],

@@ -1,16 +1,21 @@
 /**
  * Show Risk Matrix: a webview with the inherent and residual heat maps of the
  * workspace's model, from the language server's evaluation (`risk/matrix`). Clicking
- * a cell lists its risks; clicking a risk opens it. The panel refreshes when a
- * `.risk` file is saved, when the as-of date setting changes, and whenever it
- * becomes visible again.
+ * a cell lists its risks; clicking a risk opens it. The panel refreshes after every
+ * build of the server (`risk/modelUpdated`: edits, and files changed on disk such as a
+ * `git checkout`), when a `.risk` file is saved, when the as-of date setting changes,
+ * and whenever it becomes visible again.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { MATRIX_REQUEST, type MatrixRequestResult } from '../../language/lsp/requests/protocol.js';
+import { MODEL_UPDATED_NOTIFICATION } from '../../language/lsp/requests/status-protocol.js';
 import { createNonce, riskMatrixHtml, riskMatrixMessageHtml, type MatrixMessage, type MatrixPage } from './risk-matrix-html.js';
 
 const VIEW_TYPE = 'risk.riskMatrix';
+
+/** Builds follow each other quickly while someone types or a checkout lands: one refresh for a burst. */
+const REFRESH_DELAY_MS = 300;
 
 export function registerRiskMatrix(context: vscode.ExtensionContext, client: LanguageClient): void {
     let panel: RiskMatrixPanel | undefined;
@@ -25,6 +30,7 @@ export function registerRiskMatrix(context: vscode.ExtensionContext, client: Lan
             }
             return panel.refresh();
         }),
+        client.onNotification(MODEL_UPDATED_NOTIFICATION, () => panel?.refreshSoon()),
         vscode.workspace.onDidSaveTextDocument(document => {
             if (panel && isRiskDocument(document)) {
                 void panel.refresh();
@@ -62,6 +68,7 @@ class RiskMatrixPanel {
         this.panel.webview.html = riskMatrixMessageHtml('Loading the risk matrix…', this.page());
         this.disposables.push(
             this.panel.onDidDispose(() => {
+                clearTimeout(this.refreshTimer);
                 this.disposables.forEach(disposable => disposable.dispose());
                 onDispose();
             }),
@@ -75,6 +82,17 @@ class RiskMatrixPanel {
             }),
             this.panel.webview.onDidReceiveMessage((message: MatrixMessage) => this.receive(message))
         );
+    }
+
+    private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+    /** A refresh after a short quiet period: the last of a burst of builds shows. */
+    refreshSoon(): void {
+        clearTimeout(this.refreshTimer);
+        this.refreshTimer = setTimeout(() => {
+            this.refreshTimer = undefined;
+            void this.refresh();
+        }, REFRESH_DELAY_MS);
     }
 
     reveal(): void {
@@ -93,7 +111,8 @@ class RiskMatrixPanel {
         const generation = ++this.generation;
         try {
             const matrix = await this.client.sendRequest<MatrixRequestResult>(MATRIX_REQUEST, {});
-            if (generation === this.generation) {
+            // The same matrix is not drawn again: the page keeps the cell someone opened.
+            if (generation === this.generation && !sameMatrix(matrix, this.matrix)) {
                 this.matrix = matrix;
                 this.panel.webview.html = riskMatrixHtml(matrix, this.page());
             }
@@ -140,4 +159,8 @@ class RiskMatrixPanel {
             void vscode.window.showErrorMessage(`Risk: ${risk.id} could not be opened: ${error instanceof Error ? error.message : String(error)}`);
         }
     }
+}
+
+function sameMatrix(a: MatrixRequestResult, b: MatrixRequestResult | undefined): boolean {
+    return b !== undefined && JSON.stringify(a) === JSON.stringify(b);
 }

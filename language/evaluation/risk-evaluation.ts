@@ -6,6 +6,7 @@ import type { Acceptance, Action, Asset, ImpactValue, Level, LikelihoodValue, Ri
 import { actionsOf } from '../model/risk-parts.js';
 import { addDuration, daysBetween, isRealDate, type IsoDate } from './dates.js';
 import type { Term } from './durations.js';
+import { justificationState, type JustificationState } from './justification.js';
 import type { MethodModel } from './method-model.js';
 
 export interface Assessment {
@@ -26,8 +27,10 @@ export type AcceptanceAuthority =
 
 export interface AcceptanceEvaluation {
     readonly acceptance: Acceptance;
-    /** `by`, `on` and a justification are all there. */
+    /** `by`, `on` and a justification that is no placeholder are all there. */
     readonly complete: boolean;
+    /** Whether the justification says why: `placeholder` for `TODO`, `...` and the like (justification.ts). */
+    readonly justification: JustificationState;
     /** The last day it holds: `until`, or `on` plus the method's term. */
     readonly lapses?: IsoDate;
     /** No `until`, and the method's `lasts` is invalid (`duration-invalid`): no lapse date can be known. */
@@ -192,7 +195,8 @@ function evaluateAcceptance(acceptance: Acceptance, risk: Risk, residual: Assess
     const untilUnreadable = acceptance.until !== undefined && until === undefined;
     const term = method?.acceptanceTerm;
     const lapses = untilUnreadable ? undefined : until ?? (on && term ? addDuration(on, term.amount, term.unit) : undefined);
-    const complete = acceptance.by !== undefined && acceptance.on !== undefined && (acceptance.justification ?? '').trim() !== '';
+    const justification = justificationState(acceptance.justification);
+    const complete = acceptance.by !== undefined && acceptance.on !== undefined && justification === 'written';
     const notYetEffective = on !== undefined && on > asOf;
     const expired = lapses !== undefined && lapses < asOf;
     const role = acceptance.by?.ref;
@@ -209,6 +213,7 @@ function evaluateAcceptance(acceptance: Acceptance, risk: Risk, residual: Assess
     return {
         acceptance,
         complete,
+        justification,
         lapses,
         termless: acceptance.until === undefined && method !== undefined && term === undefined,
         notYetEffective,

@@ -4,8 +4,11 @@
  *
  * | code | fix |
  * | --- | --- |
- * | `unaccepted-residual`, `acceptance-expired`, `acceptance-outdated` | Add an acceptance (stub by an authorised role, on the as-of date, at the residual level) |
- * | `acceptance-incomplete` (no justification) | Add a justification (a placeholder saying what to write) |
+ * | `unaccepted-residual`, `acceptance-expired`, `acceptance-outdated` | Add an acceptance (by an authorised role, at the residual level, with fields for the justification and the date); reduce the risk: add a treatment action |
+ * | `acceptance-incomplete` (no justification, or a placeholder) | Add a justification (a field holding a prompt, which is still a placeholder) |
+ * | `method-missing` | Create method.risk with the method snippet's method |
+ * | `action-missing` | Add an action to the `treatment reduce` (preferred) |
+ * | `review-overdue` | Set `reviewed` to the as-of date, titled as a statement that the risk was reviewed (never preferred) |
  * | `unresolved-reference` | Change to the suggested name (preferred); declare the name as what the reference expects |
  * | `unknown-control` | Change to the nearest Annex A control (preferred) |
  * | `missing-owner`, `action-incomplete` (no owner) | Add `owner ROLE` (the model's first role) |
@@ -25,21 +28,25 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, t
 import type { RiskServices } from '../risk-module.js';
 import { IssueCodes, type IssueCode } from '../validation/issue-codes.js';
 import { isBuiltinDocument } from '../workspace/builtin-documents.js';
-import { addAcceptance } from './code-actions/acceptance-fix.js';
+import { acceptOrReduce } from './code-actions/acceptance-fix.js';
 import { markActionDone } from './code-actions/action-fixes.js';
+import { addActionToTreatment } from './code-actions/action-template.js';
+import { ClientEditSupport } from './code-actions/client-edit-support.js';
 import { addAcceptanceJustification } from './code-actions/justification-fixes.js';
 import { addOwner } from './code-actions/owner-fix.js';
+import { createMethodFile } from './code-actions/method-fix.js';
 import { ModelFacts } from './code-actions/model-facts.js';
 import { dataOf, type QuickFix } from './code-actions/quick-fix.js';
 import { fixUnknownControl, fixUnresolvedReference } from './code-actions/reference-fixes.js';
 import { addDecisionJustification, addDeferralReason } from './code-actions/reason-fixes.js';
 import { decideUndecidedControl, decisionsAtCursor } from './code-actions/soa-decision-fixes.js';
+import { recordReview } from './code-actions/review-fix.js';
 import { fixSyntaxError } from './code-actions/syntax-fixes.js';
 
 export const QUICK_FIXES: Readonly<Partial<Record<IssueCode, QuickFix>>> = {
-    [IssueCodes.UnacceptedResidual]: addAcceptance,
-    [IssueCodes.AcceptanceExpired]: addAcceptance,
-    [IssueCodes.AcceptanceOutdated]: addAcceptance,
+    [IssueCodes.UnacceptedResidual]: acceptOrReduce,
+    [IssueCodes.AcceptanceExpired]: acceptOrReduce,
+    [IssueCodes.AcceptanceOutdated]: acceptOrReduce,
     [IssueCodes.AcceptanceIncomplete]: addAcceptanceJustification,
     [IssueCodes.UnresolvedReference]: fixUnresolvedReference,
     [IssueCodes.UnknownControl]: fixUnknownControl,
@@ -49,11 +56,18 @@ export const QUICK_FIXES: Readonly<Partial<Record<IssueCode, QuickFix>>> = {
     [IssueCodes.SyntaxError]: fixSyntaxError,
     [IssueCodes.SoaUndecided]: decideUndecidedControl,
     [IssueCodes.SoaUnjustified]: addDecisionJustification,
-    [IssueCodes.DeferralIncomplete]: addDeferralReason
+    [IssueCodes.DeferralIncomplete]: addDeferralReason,
+    [IssueCodes.MethodMissing]: createMethodFile,
+    [IssueCodes.ActionMissing]: addActionToTreatment,
+    [IssueCodes.ReviewOverdue]: recordReview
 };
 
 export class RiskCodeActionProvider implements CodeActionProvider {
-    constructor(private readonly services: RiskServices) {}
+    private readonly editSupport: ClientEditSupport;
+
+    constructor(private readonly services: RiskServices) {
+        this.editSupport = new ClientEditSupport(services.shared);
+    }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): Array<Command | CodeAction> | undefined {
         if (isBuiltinDocument(document)) {
@@ -80,7 +94,7 @@ export class RiskCodeActionProvider implements CodeActionProvider {
     private fixesFor(document: LangiumDocument, diagnostic: Diagnostic, facts: ModelFacts): CodeAction[] {
         const code = dataOf(diagnostic).code ?? diagnostic.code;
         const fix = typeof code === 'string' ? QUICK_FIXES[code as IssueCode] : undefined;
-        return fix ? fix({ services: this.services, document, diagnostic, facts }) : [];
+        return fix ? fix({ services: this.services, document, diagnostic, facts, ...this.editSupport.current }) : [];
     }
 }
 

@@ -49,7 +49,7 @@ export class AcceptanceValidator {
         if (latest.notYetEffective) return ` (the last one takes effect on ${acceptance.on})`;
         if (!latest.authorised && acceptance.by.ref) return ` (the last one was given by ${acceptance.by.ref.name}, who may not accept it)`;
         if (latest.outdated) return ` (the last one accepted ${acceptance.level?.ref?.name}, a lower level)`;
-        if (!latest.complete) return ' (the last one has no justification)';
+        if (!latest.complete) return latest.justification === 'placeholder' ? ' (the justification of the last one is a placeholder)' : ' (the last one has no justification)';
         const invalid = [acceptance.on, acceptance.until].find(date => date !== undefined && !isRealDate(date));
         if (!invalid && latest.termless) {
             return ' (the last one has no `until`, and the method\'s `lasts` is not a valid duration)';
@@ -65,7 +65,7 @@ export class AcceptanceValidator {
         if (!riskEvaluation || !evaluation) {
             return;
         }
-        this.checkComplete(acceptance, accept);
+        this.checkComplete(evaluation, accept);
         if (evaluation.periodInvalid) {
             report(accept, IssueCodes.AcceptancePeriodInvalid, `This acceptance runs until ${acceptance.until}, before it starts on ${acceptance.on}, so it never holds: correct the dates (\`until\` is the last day it holds).`, { node: acceptance, property: 'until' });
         }
@@ -118,13 +118,17 @@ export class AcceptanceValidator {
         }
     };
 
-    private checkComplete(acceptance: Acceptance, accept: ValidationAcceptor): void {
+    private checkComplete(evaluation: AcceptanceEvaluation, accept: ValidationAcceptor): void {
+        const { acceptance } = evaluation;
         const missing = [
             acceptance.by && acceptance.on ? undefined : '`by ROLE on DATE`',
-            (acceptance.justification ?? '').trim() !== '' ? undefined : 'a justification string'
+            evaluation.justification === 'missing' ? 'a justification string' : undefined
         ].filter(Boolean);
         if (missing.length > 0) {
             report(accept, IssueCodes.AcceptanceIncomplete, `This acceptance lacks ${missing.join(' and ')}: a formal acceptance records who accepted, when, and why.`, { node: acceptance, keyword: 'acceptance' });
+        }
+        if (evaluation.justification === 'placeholder') {
+            report(accept, IssueCodes.AcceptanceIncomplete, `This acceptance's justification "${shortened(acceptance.justification!.trim())}" is a placeholder, not a reason: write why the residual risk is acceptable, or reduce the risk.`, { node: acceptance, property: 'justification' });
         }
     }
 
@@ -165,4 +169,9 @@ function treatmentWithoutResidual(risk: Risk): { option: string; after: string }
 function isSuperseded(evaluation: AcceptanceEvaluation, riskEvaluation: RiskEvaluation): boolean {
     return riskEvaluation.acceptances.some(other => other !== evaluation && other.valid
         && other.lapses !== undefined && (evaluation.lapses === undefined || other.lapses > evaluation.lapses));
+}
+
+/** A quoted text kept to one readable line. */
+function shortened(text: string, length = 60): string {
+    return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }

@@ -8,7 +8,7 @@ import type { Applicability, ApplicabilityDecision } from '../generated/ast.js';
 import type { Referrer } from '../evaluation/applicability.js';
 import type { ModelEvaluator } from '../evaluation/model-evaluator.js';
 import { IssueCodes } from './issue-codes.js';
-import { justificationState, PLACEHOLDER_PREFIX } from './justification.js';
+import { justificationState } from '../evaluation/justification.js';
 import { placeOf } from './places.js';
 import { report } from './report.js';
 
@@ -38,7 +38,7 @@ export class ApplicabilityValidator {
             const verb = line.decision === 'exclude' ? 'excluded' : 'included';
             const message = state === 'missing'
                 ? `This \`${line.decision}\` line does not say why the controls are ${verb}: add the justification as a string at the end of the line (ISO/IEC 27001 6.1.3 d).`
-                : `This \`${line.decision}\` line's justification is still a placeholder (it begins with \`${PLACEHOLDER_PREFIX}\`): replace it with why the controls are ${verb} (ISO/IEC 27001 6.1.3 d).`;
+                : `This \`${line.decision}\` line's justification is still a placeholder (such as \`TODO\`, \`TBD\` or \`...\`): replace it with why the controls are ${verb} (ISO/IEC 27001 6.1.3 d).`;
             report(accept, IssueCodes.SoaUnjustified, message, { node: line, property: 'decision' });
         }
         const { applicability } = this.evaluator.evaluate(line);

@@ -203,8 +203,8 @@ export const ISSUES: Readonly<Record<IssueCode, IssueDefinition>> = {
     },
     'acceptance-incomplete': {
         severity: 'error',
-        summary: 'An acceptance without `by ROLE on DATE` or without a justification.',
-        help: 'Write who accepted and when (`by CEO on 2026-11-15`) and why, as a string.'
+        summary: 'An acceptance without `by ROLE on DATE` or without a justification, or whose justification is a placeholder (`TODO`, `TBD`, `...`).',
+        help: 'Write who accepted and when (`by CEO on 2026-11-15`) and why, as a string that gives the reason.'
     },
     'residual-above-inherent': {
         severity: 'warning',

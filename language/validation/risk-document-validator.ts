@@ -19,6 +19,8 @@ import { nounOf, withArticle } from './declaration-nouns.js';
 import { blockEntries } from './block-properties.js';
 import { blockEntryMessage, friendlySyntaxMessage } from './syntax-messages.js';
 import { internalErrorMessage, logInternalError } from './internal-error.js';
+import { issueHelpUri } from './issue-links.js';
+import { plainText } from './plain-text.js';
 
 /** Diagnostics the lexer and the parser report, without a code of ours. */
 const SYNTAX_DATA_CODES = new Set<unknown>([DocumentValidator.LexingError, DocumentValidator.ParsingError]);
@@ -39,10 +41,16 @@ const MODEL_WIDE_PATH = new Set<string>([Model.$type, Risk.$type, Treatment.$typ
 
 export class RiskDocumentValidator extends DefaultDocumentValidator {
     private readonly services: RiskServices;
+    /**
+     * Diagnostics go to an editor over LSP: their messages become plain text (plain-text.ts).
+     * The CLI keeps the backticks, which its Markdown, SARIF and GitHub outputs render as code.
+     */
+    private readonly servesEditor: boolean;
 
     constructor(services: RiskServices) {
         super(services);
         this.services = services;
+        this.servesEditor = services.shared.lsp.Connection !== undefined;
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Parameters<DefaultDocumentValidator['validateDocument']>[2]): Promise<Diagnostic[]> {
@@ -67,6 +75,12 @@ export class RiskDocumentValidator extends DefaultDocumentValidator {
                 diagnostic.message = internalErrorMessage('validating', message);
             }
             diagnostic.data = { ...diagnostic.data, code: diagnostic.code };
+        }
+        for (const diagnostic of diagnostics) {
+            linkToReference(diagnostic);
+            if (this.servesEditor) {
+                diagnostic.message = plainText(diagnostic.message);
+            }
         }
         return oncePerFailure(diagnostics);
     }
@@ -263,4 +277,11 @@ function oncePerFailure(diagnostics: Diagnostic[]): Diagnostic[] {
 
 function didYouMean(suggestion: string | undefined): string {
     return suggestion ? ` Did you mean \`${suggestion}\`?` : '';
+}
+
+/** The code as a link to its section of the language reference: the same link as SARIF's `helpUri`. */
+function linkToReference(diagnostic: Diagnostic): void {
+    if (typeof diagnostic.code === 'string') {
+        diagnostic.codeDescription = { href: issueHelpUri(diagnostic.code) };
+    }
 }

@@ -8,7 +8,7 @@ import type { Risk, Treatment } from '../generated/ast.js';
 import { formatTerm } from '../evaluation/durations.js';
 import type { ModelEvaluator } from '../evaluation/model-evaluator.js';
 import { IssueCodes } from './issue-codes.js';
-import { justificationState, PLACEHOLDER_PREFIX } from './justification.js';
+import { justificationState } from '../evaluation/justification.js';
 import { report } from './report.js';
 
 /** `transfer` is `share` by another name: writing both is the same option twice. */
@@ -54,7 +54,7 @@ export class TreatmentValidator {
         const reason = justificationState(treatment.reason);
         const missing = [treatment.until ? undefined : '`until DATE` (the review point)', reason === 'missing' ? 'reason' : undefined].filter(Boolean);
         if (reason === 'placeholder') {
-            missing.push(`reason yet (the one written is a placeholder beginning with \`${PLACEHOLDER_PREFIX}\`)`);
+            missing.push(`reason yet (the one written is a placeholder such as \`TODO\`)`);
         }
         if (missing.length > 0) {
             report(accept, IssueCodes.DeferralIncomplete, `This deferral has no ${missing.join(' and no ')}: write \`treatment defer until YYYY-MM-DD "why the decision waits"\`.`, { node: treatment, property: 'option' });

@@ -120,7 +120,7 @@ describe('commands', () => {
 
     test('the Risk commands are contributed', () => {
         expect(commands.map(command => command.command).sort()).toEqual([
-            'risk.checkWorkspace', 'risk.exportPlan', 'risk.exportRegister', 'risk.exportSoa', 'risk.showRiskMatrix'
+            'risk.checkWorkspace', 'risk.exportPlan', 'risk.exportRegister', 'risk.exportSoa', 'risk.showRiskMatrix', 'risk.showUnacceptedRisks'
         ]);
     });
 
@@ -154,9 +154,22 @@ describe('the extension', () => {
         expect(contributes.snippets).toBeUndefined();
     });
 
+    test('.risk files have an icon for light and dark themes, an SVG in the repository', () => {
+        const { icon } = contributes.languages[0];
+        for (const path of [icon.light, icon.dark]) {
+            expect(path).toMatch(/\.svg$/);
+            expect(readFileSync(join(ROOT, path), 'utf8')).toMatch(/^<svg [^>]*viewBox="0 0 16 16"/);
+        }
+    });
+
+    test('new .risk files indent with two spaces, as the formatter does', () => {
+        expect(contributes.configurationDefaults['[risk]']).toEqual({ 'editor.tabSize': 2, 'editor.insertSpaces': true });
+    });
+
     test('the package ships the files the manifest names', () => {
         const ignore = readFileSync(join(ROOT, '.vscodeignore'), 'utf8');
-        const shipped = [manifest.main, contributes.languages[0].configuration, contributes.grammars[0].path, './dist/server.cjs']
+        const { icon } = contributes.languages[0];
+        const shipped = [manifest.main, contributes.languages[0].configuration, contributes.grammars[0].path, './dist/server.cjs', icon.light, icon.dark]
             .map(path => path.replace(/^\.\//, ''));
         for (const path of shipped) {
             expect(ignore).toContain(`!${path}`);

@@ -1,20 +1,26 @@
 /**
- * "Add an acceptance" for a residual above appetite that no valid acceptance covers
- * (`unaccepted-residual`, `acceptance-expired`, `acceptance-outdated`): a stub dated the
- * as-of date, pinned at the residual level, by a role allowed to accept it, with a
- * justification the user has to write.
+ * A residual above appetite that no valid acceptance covers (`unaccepted-residual`,
+ * `acceptance-expired`, `acceptance-outdated`) offers both ways out:
+ * - "Add an acceptance": a template by a role allowed to accept it, pinned at the residual
+ *   level, with fields for the justification and the date. The justification's default is
+ *   a prompt, which the evaluation counts as a placeholder (evaluation/justification.ts):
+ *   until someone writes a reason the acceptance is incomplete and the error stays.
+ * - "Reduce the risk: add a treatment action" (action-template.ts).
  */
+import { JUSTIFICATION_PROMPT } from '../../evaluation/justification.js';
 import { isRisk } from '../../generated/ast.js';
+import { addReducingAction } from './action-template.js';
 import { appendToBlock } from './block-edits.js';
-import { containerAt, localFix, type FixContext, type QuickFix } from './quick-fix.js';
+import { containerAt, type FixContext, type QuickFix } from './quick-fix.js';
+import { field, templateFix } from './snippet-edits.js';
 
 /** Placeholder for a role that may accept a major residual, when the model has none. */
 export const MANAGEMENT_ROLE_PLACEHOLDER = 'MANAGEMENT_ROLE';
 
-/** Non-empty, so the acceptance counts, but plainly not a justification yet. */
-export const JUSTIFICATION_PLACEHOLDER = '"Justification: TODO - say why this residual risk is acceptable"';
+/** The justification a fix inserts: a string whose text is a field to overwrite. */
+export const JUSTIFICATION_TEMPLATE = `"${field(1, JUSTIFICATION_PROMPT)}"`;
 
-export const addAcceptance: QuickFix = context => {
+const addAcceptance: QuickFix = context => {
     const risk = containerAt(context, isRisk);
     const model = context.services.evaluation.ModelEvaluator.evaluate(context.document);
     const evaluation = risk ? model.evaluationOf(risk) : undefined;
@@ -25,12 +31,15 @@ export const addAcceptance: QuickFix = context => {
     const by = acceptingRole(context, evaluation.major, risk.owner?.ref?.name);
     const lines = [
         'acceptance {',
-        `  by ${by} on ${model.asOf}${level ? ` level ${level}` : ''}`,
-        `  ${JUSTIFICATION_PLACEHOLDER}`,
+        `  by ${by} on ${field(2, model.asOf)}${level ? ` level ${level}` : ''}`,
+        `  ${JUSTIFICATION_TEMPLATE}`,
         '}'
     ];
-    return localFix(context, `Add an acceptance by ${by}`, [appendToBlock(context.document, risk, lines)]);
+    return templateFix(context, `Add an acceptance by ${by}`, [appendToBlock(context.document, risk, lines)]);
 };
+
+/** Accept the residual, or reduce the risk: the two decisions a risk above appetite needs. */
+export const acceptOrReduce: QuickFix = context => [...addAcceptance(context), ...addReducingAction(context)];
 
 /**
  * Who may accept the residual: a management role when it is major (the first one of the

@@ -1,6 +1,6 @@
 /**
  * `missing-owner` on a risk or a primary asset, and `action-incomplete` on an action
- * without owner: "Add `owner ROLE`" as the first property of the block (for an asset,
+ * without owner: "Add 'owner ROLE'" as the first property of the block (for an asset,
  * right after its `primary …` category, as the specification writes assets), naming the
  * first role of the model.
  */
@@ -20,5 +20,5 @@ export const addOwner: QuickFix = context => {
     }
     const role = context.facts.roles[0]?.name ?? ROLE_PLACEHOLDER;
     const category = isAsset(node) ? node.category?.$cstNode?.end : undefined;
-    return localFix(context, `Add \`owner ${role}\``, [prependToBlock(context.document, node, `owner ${role}`, category)]);
+    return localFix(context, `Add 'owner ${role}'`, [prependToBlock(context.document, node, `owner ${role}`, category)]);
 };

@@ -14,6 +14,10 @@ export interface FixContext {
     readonly diagnostic: Diagnostic;
     /** Lookups in the whole model, found once per request (model-facts.ts). */
     readonly facts: ModelFacts;
+    /** The client applies LSP 3.18 snippet edits: fixes with fields to fill use them (snippet-edits.ts). */
+    readonly snippetEdits: boolean;
+    /** The client creates files from a workspace edit (`resourceOperations` with `create`). */
+    readonly resourceOperations: boolean;
 }
 
 /** A quick fix: the code actions it offers for one diagnostic (none when it does not apply). */

@@ -6,7 +6,7 @@
  */
 import { GrammarUtils, type AstNode, type CstNode } from 'langium';
 import { isApplicabilityDecision, isTreatment } from '../../generated/ast.js';
-import { justificationState, placeholderText } from '../../validation/justification.js';
+import { justificationState, placeholderText } from '../../evaluation/justification.js';
 import { insertAt } from './block-edits.js';
 import { containerAt, localFix, type FixContext, type QuickFix } from './quick-fix.js';
 

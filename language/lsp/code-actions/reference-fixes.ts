@@ -30,7 +30,7 @@ export const fixUnresolvedReference: QuickFix = context => {
     const { suggestion, refText } = dataOf(context.diagnostic);
     const actions: CodeAction[] = [];
     if (suggestion && suggestion !== refText) {
-        actions.push(...localFix(context, `Change to \`${suggestion}\``, [{ range: context.diagnostic.range, newText: suggestion }], true));
+        actions.push(...localFix(context, `Change to '${suggestion}'`, [{ range: context.diagnostic.range, newText: suggestion }], true));
     }
     const declare = declareAction(context, refText);
     if (declare) {
@@ -64,7 +64,7 @@ function declareAction(context: FixContext, name: string | undefined): CodeActio
         : [`${kind} ${name} "${name}"`];
     const target = documentFor(context, kind);
     const what = kind === 'asset' ? `${supporting ? 'supporting' : 'primary'} asset` : kind;
-    return quickFix(context, `Declare ${what} \`${name}\``, { [target.uri.toString()]: [appendDeclaration(target, declaration)] });
+    return quickFix(context, `Declare ${what} '${name}'`, { [target.uri.toString()]: [appendDeclaration(target, declaration)] });
 }
 
 function declarableKind(noun: string | undefined): DeclarationKind | undefined {

@@ -12,7 +12,7 @@ import { AstUtils, CstUtils, type LangiumDocument } from 'langium';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { isAnnexControl, isMethod, isModel, type Applicability, type Model } from '../../generated/ast.js';
 import type { RiskServices } from '../../risk-module.js';
-import { placeholderText } from '../../validation/justification.js';
+import { placeholderText } from '../../evaluation/justification.js';
 import { appendToBlock, INDENT, insertAt, lineBreakOf } from './block-edits.js';
 import type { ModelFacts } from './model-facts.js';
 import type { QuickFix } from './quick-fix.js';

@@ -13,7 +13,7 @@ const fixMisspeltKeyword: QuickFix = context => {
     if (!suggestion || written === suggestion || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(written)) {
         return [];
     }
-    return localFix(context, `Change \`${written}\` to \`${suggestion}\``, [{ range: context.diagnostic.range, newText: suggestion }], true);
+    return localFix(context, `Change '${written}' to '${suggestion}'`, [{ range: context.diagnostic.range, newText: suggestion }], true);
 };
 
 export const fixSyntaxError: QuickFix = context => [...fixMisspeltKeyword(context), ...swapResidualOrder(context)];

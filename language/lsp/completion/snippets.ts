@@ -107,7 +107,8 @@ function choice(index: number, names: readonly string[], placeholder: string): s
     return unique.length > 0 ? `\${${index}|${unique.join(',')}|}` : `\${${index}:${placeholder}}`;
 }
 
-const METHOD_SNIPPET = [
+/** The method completion offers; the `method-missing` quick fix writes it with every field at its default. */
+export const METHOD_SNIPPET: readonly string[] = [
     'method "${1:ISMS risk method}" {',
     '  scale likelihood {',
     '    1 Rare      "Less than once every 3 years"',

@@ -1,8 +1,14 @@
 /**
- * `⇒ 9 · High` after a risk's inherent pair, and `⇒ 3 · Moderate ✓` or
- * `⇒ 6 · High ⚠ above appetite` after its `residual` pair. Both read the evaluation.
+ * `⇒ 9 · High` after a risk's inherent pair, and `⇒ 3 · Moderate ✓` or `⇒ 6 · High ⚠`
+ * after its `residual` pair. Both read the evaluation.
+ *
+ * VS Code shows at most 43 characters of inlay hints per line (`editor.inlayHints.maximumLength`,
+ * counted over all hints of the line) and cuts the rest: `⇒ 15 · High ⚠ above appet…`. The
+ * residual line also carries the scale names of numbers (`‹Possible›`), so its hint stays
+ * short: score and level as one label part, the appetite mark as another whose tooltip
+ * says what it means.
  */
-import type { InlayHint } from 'vscode-languageserver';
+import type { InlayHint, InlayHintLabelPart } from 'vscode-languageserver';
 import type { MethodModel } from '../../evaluation/method-model.js';
 import type { RiskEvaluation } from '../../evaluation/risk-evaluation.js';
 import { appetiteText, assessmentExplanation, scoreAndLevelText } from '../text/assessment-text.js';
@@ -28,24 +34,29 @@ export function residualHint(evaluation: RiskEvaluation, method: MethodModel | u
     if (!residual || !end || !evaluation.hasExplicitResidual) {
         return undefined;
     }
-    return hintAfter(end, `⇒ ${scoreAndLevelText(residual)}${appetiteMark(evaluation, method)}`, residualTooltip(evaluation, method));
+    const tooltip = residualTooltip(evaluation, method);
+    const mark = appetiteMark(evaluation, method);
+    const label: InlayHintLabelPart[] = [
+        { value: `⇒ ${scoreAndLevelText(residual)}`, tooltip: assessmentExplanation(residual, method, 'residual ') },
+        ...mark ? [mark] : []
+    ];
+    return { ...hintAfter(end, '', tooltip), label };
 }
 
-function appetiteMark(evaluation: RiskEvaluation, method: MethodModel | undefined): string {
+/** `⚠` above appetite, `✓` within it; nothing without an appetite or a level to compare. */
+function appetiteMark(evaluation: RiskEvaluation, method: MethodModel | undefined): InlayHintLabelPart | undefined {
     if (!method?.appetite || !evaluation.residual?.level) {
-        return '';
+        return undefined;
     }
-    return evaluation.aboveAppetite ? ' ⚠ above appetite' : ' ✓';
+    if (!evaluation.aboveAppetite) {
+        return { value: ' ✓', tooltip: `within appetite ${method.appetite.name}` };
+    }
+    const acceptance = evaluation.accepted ? 'a valid acceptance covers it' : 'no valid acceptance covers it';
+    return { value: ' ⚠', tooltip: `above appetite ${method.appetite.name}: ${acceptance}` };
 }
 
 function residualTooltip(evaluation: RiskEvaluation, method: MethodModel | undefined): string {
     const explanation = assessmentExplanation(evaluation.residual!, method, 'residual ');
-    if (!method?.appetite || !evaluation.residual?.level) {
-        return `${explanation}; ${appetiteText(method)}`;
-    }
-    if (!evaluation.aboveAppetite) {
-        return `${explanation}; within appetite ${method.appetite.name}`;
-    }
-    const acceptance = evaluation.accepted ? 'a valid acceptance covers it' : 'no valid acceptance covers it';
-    return `${explanation}; above appetite ${method.appetite.name}: ${acceptance}`;
+    const mark = appetiteMark(evaluation, method);
+    return `${explanation}; ${mark ? mark.tooltip as string : appetiteText(method)}`;
 }

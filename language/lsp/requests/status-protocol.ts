@@ -8,10 +8,17 @@
  * | --- | --- | --- |
  * | `risk/status` (server → client) | {@link RiskStatus} | — |
  * | `risk/checkWorkspace` (client → server) | `{}` | {@link CheckWorkspaceResult} |
+ * | `risk/modelUpdated` (server → client) | none | — |
  */
 
 export const STATUS_NOTIFICATION = 'risk/status';
 export const CHECK_WORKSPACE_REQUEST = 'risk/checkWorkspace';
+/**
+ * Sent after every build, whatever started it: an edit, or files changed on disk (a
+ * `git checkout` reported by `workspace/didChangeWatchedFiles`). Views of the whole model,
+ * such as the Risk Matrix, ask for their data again.
+ */
+export const MODEL_UPDATED_NOTIFICATION = 'risk/modelUpdated';
 
 export interface RiskStatus {
     /** Risks whose residual is above appetite with no valid acceptance: the `unaccepted-residual` errors. */

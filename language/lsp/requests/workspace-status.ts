@@ -9,7 +9,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { RiskServices } from '../../risk-module.js';
 import { isBuiltinDocument } from '../../workspace/builtin-documents.js';
 import { revalidateWorkspace } from '../../workspace/revalidate.js';
-import { CHECK_WORKSPACE_REQUEST, STATUS_NOTIFICATION, type CheckWorkspaceResult, type RiskStatus } from './status-protocol.js';
+import { CHECK_WORKSPACE_REQUEST, MODEL_UPDATED_NOTIFICATION, STATUS_NOTIFICATION, type CheckWorkspaceResult, type RiskStatus } from './status-protocol.js';
 
 /** The findings of the model's files by severity, and its unaccepted residual risks. */
 export function checkWorkspaceResult(services: RiskServices): CheckWorkspaceResult {
@@ -60,6 +60,8 @@ export function registerWorkspaceStatus(connection: Connection, services: { shar
                 sent = text;
                 void connection.sendNotification(STATUS_NOTIFICATION, status);
             }
+            // The counts may stay the same while scores and levels change.
+            void connection.sendNotification(MODEL_UPDATED_NOTIFICATION);
         }).catch(error => console.error(`Risk: ${STATUS_NOTIFICATION} failed:`, error));
     });
 

@@ -38,7 +38,7 @@ test('fixes for thousands of diagnostics: each action serialised a bounded numbe
         context: { diagnostics }
     }) ?? []) as CodeAction[];
     // Per risk: add an owner, add an acceptance, declare its threat.
-    expect(actions.filter(action => action.title === 'Add `owner CEO`')).toHaveLength(RISKS);
+    expect(actions.filter(action => action.title === "Add 'owner CEO'")).toHaveLength(RISKS);
     expect(actions.filter(action => action.title === 'Add an acceptance by CEO')).toHaveLength(RISKS);
     expect(actions.filter(action => action.title.startsWith('Declare threat'))).toHaveLength(RISKS);
     expect(stringify.mock.calls.length).toBeLessThanOrEqual(2 * actions.length);

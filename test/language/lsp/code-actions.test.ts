@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { JUSTIFICATION_PROMPT } from '../../../language/evaluation/justification.js';
 import { action, applyEdit, codeActions, diagnosticsOf, errorsOf, expectQuickFix, fixesFor, uriOf } from './quick-fix-helpers.js';
 
 // appetite Low, major High: a Moderate residual needs the owner's acceptance, a High one management's.
@@ -15,7 +16,15 @@ role CEO "Chief Executive Officer" management
 role CFO "Chief Financial Officer" management
 `;
 
-const JUSTIFICATION = '"Justification: TODO - say why this residual risk is acceptable"';
+/** What the acceptance fix writes where the reason goes: a prompt, which counts as a placeholder. */
+const JUSTIFICATION = `"${JUSTIFICATION_PROMPT}"`;
+
+/** The files once someone has written the reason the fix asked for. */
+function justify(files: Record<string, string>): Record<string, string> {
+    return { ...files, 'risks.risk': files['risks.risk'].replace(JUSTIFICATION, '"Compensating monitoring covers it until the 2027 redesign"') };
+}
+
+const ACCEPT_OR_REDUCE = (role: string): string[] => [`Add an acceptance by ${role}`, 'Reduce the risk: add a treatment action'];
 
 describe('unaccepted residual: add an acceptance', () => {
     test('a major residual: by the first management role, on the as-of date, at the residual level', async () => {
@@ -32,7 +41,7 @@ describe('unaccepted residual: add an acceptance', () => {
 `
         };
         const fixes = await fixesFor(files, 'risks.risk', 'unaccepted-residual');
-        expect(fixes.actions.map(candidate => candidate.title)).toEqual(['Add an acceptance by CEO']);
+        expect(fixes.actions.map(candidate => candidate.title)).toEqual(ACCEPT_OR_REDUCE('CEO'));
         const fix = action(fixes, 'Add an acceptance by CEO');
         expectQuickFix(fixes, fix, false);
         const fixed = applyEdit(files, fix.edit);
@@ -48,8 +57,10 @@ describe('unaccepted residual: add an acceptance', () => {
   }
 }
 `);
-        expect(await errorsOf(fixed)).toEqual([]);
-        expect(await diagnosticsOf(fixed, ['unaccepted-residual', 'acceptance-incomplete', 'acceptance-not-authorised'])).toEqual([]);
+        // Until someone writes the reason, the acceptance does not count.
+        expect(await diagnosticsOf(fixed, ['unaccepted-residual', 'acceptance-incomplete'])).toEqual(['risks.risk: unaccepted-residual', 'risks.risk: acceptance-incomplete']);
+        expect(await errorsOf(justify(fixed))).toEqual([]);
+        expect(await diagnosticsOf(justify(fixed), ['unaccepted-residual', 'acceptance-incomplete', 'acceptance-not-authorised'])).toEqual([]);
     });
 
     test('a residual below major: by the risk owner', async () => {
@@ -73,7 +84,7 @@ describe('unaccepted residual: add an acceptance', () => {
   }
 }
 `);
-        expect(await errorsOf(fixed)).toEqual([]);
+        expect(await errorsOf(justify(fixed))).toEqual([]);
     });
 
     test('a residual below major on a risk without owner: by a management role', async () => {
@@ -88,8 +99,8 @@ describe('unaccepted residual: add an acceptance', () => {
         const fixes = await fixesFor(files, 'risks.risk', 'unaccepted-residual');
         const fixed = applyEdit(files, action(fixes, 'Add an acceptance by CEO').edit);
         expect(fixed['risks.risk']).toContain('    by CEO on 2026-11-23 level Moderate\n');
-        expect(await errorsOf(fixed)).toEqual([]);
-        expect(await diagnosticsOf(fixed, ['unaccepted-residual', 'missing-owner'])).toEqual(['risks.risk: missing-owner']);
+        expect(await errorsOf(justify(fixed))).toEqual([]);
+        expect(await diagnosticsOf(justify(fixed), ['unaccepted-residual', 'missing-owner'])).toEqual(['risks.risk: missing-owner']);
     });
 
     test('a model without a management role gets a placeholder that does not resolve until it is replaced', async () => {
@@ -147,7 +158,7 @@ risk R-006 "One line" { owner ITManager likelihood 3 impact 3
   }
 }
 `);
-        expect(await diagnosticsOf(fixed, ['unaccepted-residual'])).toEqual(['risks.risk: unaccepted-residual']); // R-005 only
+        expect(await diagnosticsOf(justify(fixed), ['unaccepted-residual'])).toEqual(['risks.risk: unaccepted-residual']); // R-005 only
     });
 
     test('an expired acceptance: a new one after it; both diagnostics go away, and the fix is offered once for both', async () => {
@@ -179,13 +190,13 @@ risk R-006 "One line" { owner ITManager likelihood 3 impact 3
   }
 }
 `);
-        expect(await diagnosticsOf(fixed, ['unaccepted-residual', 'acceptance-expired'])).toEqual([]);
+        expect(await diagnosticsOf(justify(fixed), ['unaccepted-residual', 'acceptance-expired'])).toEqual([]);
 
         const document = fixes.model.document('risks.risk');
         const both = (document.diagnostics ?? []).filter(diagnostic => diagnostic.code === 'acceptance-expired' || diagnostic.code === 'unaccepted-residual');
         expect(both).toHaveLength(2);
         const offered = await codeActions(fixes.model, document, both);
-        expect(offered.map(candidate => candidate.title)).toEqual(['Add an acceptance by CEO']);
+        expect(offered.map(candidate => candidate.title)).toEqual(ACCEPT_OR_REDUCE('CEO'));
         expect(offered[0].diagnostics).toHaveLength(2);
     });
 
@@ -214,7 +225,7 @@ risk R-006 "One line" { owner ITManager likelihood 3 impact 3
   }
 }
 `);
-        expect(await diagnosticsOf(fixed, ['unaccepted-residual', 'acceptance-outdated'])).toEqual([]);
+        expect(await diagnosticsOf(justify(fixed), ['unaccepted-residual', 'acceptance-outdated'])).toEqual([]);
     });
 });
 
@@ -242,14 +253,14 @@ describe('unresolved reference', () => {
 
     test('change to the suggested name (preferred), or declare the role where the roles are', async () => {
         const fixes = await fixesFor(files, 'risks.risk', 'unresolved-reference', 0);
-        expect(fixes.actions.map(candidate => candidate.title)).toEqual(['Change to `ITManager`', 'Declare role `ITManagr`']);
-        const change = action(fixes, 'Change to `ITManager`');
+        expect(fixes.actions.map(candidate => candidate.title)).toEqual(["Change to 'ITManager'", "Declare role 'ITManagr'"]);
+        const change = action(fixes, "Change to 'ITManager'");
         expectQuickFix(fixes, change, true);
         const changed = applyEdit(files, change.edit);
         expect(changed['risks.risk']).toBe(files['risks.risk'].replace('owner ITManagr', 'owner ITManager'));
         expect(await diagnosticsOf(changed, ['unresolved-reference'])).toHaveLength(6);
 
-        const declare = action(fixes, 'Declare role `ITManagr`');
+        const declare = action(fixes, "Declare role 'ITManagr'");
         expectQuickFix(fixes, declare, false);
         expect(Object.keys(declare.edit!.changes!)).toEqual([uriOf('roles.risk')]);
         const declared = applyEdit(files, declare.edit);
@@ -260,7 +271,7 @@ describe('unresolved reference', () => {
 
     test('an asset named by `on` is declared supporting, by `harms` primary, in the file of the assets', async () => {
         const on = await fixesFor(files, 'risks.risk', 'unresolved-reference', 1);
-        expect(on.actions.map(candidate => candidate.title)).toEqual(['Declare supporting asset `Servers`']);
+        expect(on.actions.map(candidate => candidate.title)).toEqual(["Declare supporting asset 'Servers'"]);
         expect(applyEdit(files, on.actions[0].edit)['assets.risk']).toBe(`asset CustomerData "Customer personal data" {
   primary information
   owner ITManager
@@ -271,7 +282,7 @@ asset Servers "Servers" {
 }
 `);
         const harms = await fixesFor(files, 'risks.risk', 'unresolved-reference', 2);
-        expect(harms.actions.map(candidate => candidate.title)).toEqual(['Declare primary asset `PatientRecords`']);
+        expect(harms.actions.map(candidate => candidate.title)).toEqual(["Declare primary asset 'PatientRecords'"]);
         const declared = applyEdit(files, harms.actions[0].edit);
         expect(declared['assets.risk']).toBe(`asset CustomerData "Customer personal data" {
   primary information
@@ -287,10 +298,10 @@ asset PatientRecords "PatientRecords" {
 
     test('threats, vulnerabilities, scopes and controls no file declares yet go into the current file', async () => {
         const expected = [
-            ['Declare threat `Phishing`', 'threat Phishing "Phishing"'],
-            ['Declare vulnerability `NoMFA`', 'vulnerability NoMFA "NoMFA"'],
-            ['Declare scope `Platform`', 'scope Platform "Platform"'],
-            ['Declare control `MailFilter`', 'control MailFilter "MailFilter"']
+            ["Declare threat 'Phishing'", 'threat Phishing "Phishing"'],
+            ["Declare vulnerability 'NoMFA'", 'vulnerability NoMFA "NoMFA"'],
+            ["Declare scope 'Platform'", 'scope Platform "Platform"'],
+            ["Declare control 'MailFilter'", 'control MailFilter "MailFilter"']
         ];
         for (const [index, [title, declaration]] of expected.entries()) {
             const fixes = await fixesFor(files, 'risks.risk', 'unresolved-reference', index + 3);
@@ -310,13 +321,13 @@ asset PatientRecords "PatientRecords" {
             'risks.risk': 'risk R-012 "CRLF" {\r\n  owner ITManagr\r\n  likelihood 1 impact 1\r\n}\r\n'
         };
         const unresolved = await fixesFor(crlf, 'risks.risk', 'unresolved-reference');
-        expect(applyEdit(crlf, action(unresolved, 'Declare role `ITManagr`').edit)['roles.risk'])
+        expect(applyEdit(crlf, action(unresolved, "Declare role 'ITManagr'").edit)['roles.risk'])
             .toBe('role ITManager "IT Manager"\r\nrole CEO "Chief Executive Officer" management\r\nrole ITManagr "ITManagr"\r\n');
         const major = { ...crlf, 'risks.risk': 'risk R-013 "CRLF" {\r\n  owner ITManager\r\n  likelihood 3 impact 3\r\n}\r\n' };
         const unaccepted = await fixesFor(major, 'risks.risk', 'unaccepted-residual');
         const fixed = applyEdit(major, action(unaccepted, 'Add an acceptance by CEO').edit);
         expect(fixed['risks.risk']).toBe(`risk R-013 "CRLF" {\r\n  owner ITManager\r\n  likelihood 3 impact 3\r\n  acceptance {\r\n    by CEO on 2026-11-23 level High\r\n    ${JUSTIFICATION}\r\n  }\r\n}\r\n`);
-        expect(await errorsOf(fixed)).toEqual([]);
+        expect(await errorsOf(justify(fixed))).toEqual([]);
     });
 
     test('a name declared as something else is not declared again', async () => {
@@ -389,7 +400,7 @@ risk R-031 "Commented" { // to be assessed
     /** The nth missing owner: assets and risks are `missing-owner`, actions `action-incomplete`. */
     async function fixed(nth: number): Promise<Record<string, string>> {
         const fixes = nth < 3 ? await fixesFor(files, 'risks.risk', 'missing-owner', nth) : await fixesFor(files, 'risks.risk', 'action-incomplete', nth - 3);
-        expect(fixes.actions.map(candidate => candidate.title)).toEqual(['Add `owner ITManager`']);
+        expect(fixes.actions.map(candidate => candidate.title)).toEqual(["Add 'owner ITManager'"]);
         expectQuickFix(fixes, fixes.actions[0], false);
         return applyEdit(files, fixes.actions[0].edit);
     }
@@ -444,7 +455,7 @@ risk R-031 "Commented" { // to be assessed
     test('without any role in the model: a placeholder', async () => {
         const noRoles = { 'method.risk': METHOD, 'risks.risk': 'risk R-033 "Alone" {\n  likelihood 1 impact 1\n}\n' };
         const fixes = await fixesFor(noRoles, 'risks.risk', 'missing-owner');
-        expect(fixes.actions.map(candidate => candidate.title)).toEqual(['Add `owner ROLE`']);
+        expect(fixes.actions.map(candidate => candidate.title)).toEqual(["Add 'owner ROLE'"]);
         expect(applyEdit(noRoles, fixes.actions[0].edit)['risks.risk']).toBe('risk R-033 "Alone" {\n  owner ROLE\n  likelihood 1 impact 1\n}\n');
     });
 });
@@ -506,7 +517,7 @@ describe('the provider', () => {
         const unaccepted = await fixesFor(files, 'risks.risk', 'unaccepted-residual');
         const document = unaccepted.model.document('risks.risk');
         expect(await codeActions(unaccepted.model, document, [unaccepted.diagnostic], ['refactor'])).toEqual([]);
-        expect(await codeActions(unaccepted.model, document, [unaccepted.diagnostic], ['quickfix'])).toHaveLength(1);
+        expect(await codeActions(unaccepted.model, document, [unaccepted.diagnostic], ['quickfix'])).toHaveLength(2);
         const builtin = unaccepted.model.services.shared.workspace.LangiumDocuments.all.find(candidate => candidate.uri.scheme === 'builtin')!;
         expect(await codeActions(unaccepted.model, builtin, [unaccepted.diagnostic])).toEqual([]);
     });
@@ -520,6 +531,6 @@ describe('the provider', () => {
         const fixes = await fixesFor(files, 'risks.risk', 'unaccepted-residual');
         const { code: _code, ...withoutCode } = fixes.diagnostic;
         const offered = await codeActions(fixes.model, fixes.model.document('risks.risk'), [withoutCode]);
-        expect(offered.map(candidate => candidate.title)).toEqual(['Add an acceptance by CEO']);
+        expect(offered.map(candidate => candidate.title)).toEqual(ACCEPT_OR_REDUCE('CEO'));
     });
 });

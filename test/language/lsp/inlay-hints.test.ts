@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { hintsOf, lspModel, type LspModel, type ShownHint } from './lsp-model.js';
 import { BANDED_MODEL, BANDED_METHOD, MATRIX_MODEL } from './hint-hover-models.js';
@@ -39,13 +41,21 @@ describe('banded method (specification example)', () => {
 
     test('residual score and level, above or within appetite', () => {
         expect(scores(hints).filter(hint => hint.after.startsWith('residual'))).toEqual([
-            { at: '19:44', label: '⇒ 6 · High ⚠ above appetite', after: 'residual likelihood Possible impact Severe' },
+            { at: '19:44', label: '⇒ 6 · High ⚠', after: 'residual likelihood Possible impact Severe' },
             { at: '35:32', label: '⇒ 2 · Low ✓', after: 'residual likelihood 1 impact 2' }
         ]);
         expect(hints.find(hint => hint.at === '19:44')!.tooltip)
             .toBe('residual likelihood 2 Possible × impact 3 Severe = 6, in band High 6..9; above appetite Moderate: a valid acceptance covers it');
         expect(hints.find(hint => hint.label === '⇒ 2 · Low ✓')!.tooltip)
             .toBe('residual likelihood 1 Rare × impact 2 Noticeable = 2, in band Low 1..2; within appetite Moderate');
+    });
+
+    test('the residual hint in two parts: score and level, then the appetite mark, each with its own tooltip', () => {
+        expect(hints.find(hint => hint.at === '19:44')!.parts).toEqual([
+            { value: '⇒ 6 · High', tooltip: 'residual likelihood 2 Possible × impact 3 Severe = 6, in band High 6..9' },
+            { value: ' ⚠', tooltip: 'above appetite Moderate: a valid acceptance covers it' }
+        ]);
+        expect(hints.find(hint => hint.at === '35:32' && hint.label.startsWith('⇒'))!.parts.map(part => part.value)).toEqual(['⇒ 2 · Low', ' ✓']);
     });
 
     test('scale names after values written as numbers only, in the inherent and the residual pair', () => {
@@ -110,7 +120,7 @@ describe('banded method (specification example)', () => {
         const document = model.document('risks.risk');
         const range = { start: { line: 19, character: 0 }, end: { line: 22, character: 0 } };
         const inRange = await model.services.lsp.InlayHintProvider!.getInlayHints(document, { textDocument: { uri: document.uri.toString() }, range });
-        expect(inRange!.map(hint => hint.label)).toEqual(['⇒ 6 · High ⚠ above appetite', 'management', 'valid until 2027-11-15']);
+        expect(inRange!.map(hint => typeof hint.label === 'string' ? hint.label : hint.label.map(part => part.value).join(''))).toEqual(['⇒ 6 · High ⚠', 'management', 'valid until 2027-11-15']);
     });
 });
 
@@ -123,13 +133,13 @@ describe('matrix method', () => {
     test('level without a score, and the residual against appetite', () => {
         expect(scores(hints)).toEqual([
             { at: '22:10', label: '⇒ Critical', after: 'impact 3' },
-            { at: '24:35', label: '⇒ High ⚠ above appetite', after: 'residual likelihood 2 impact High' },
+            { at: '24:35', label: '⇒ High ⚠', after: 'residual likelihood 2 impact High' },
             { at: '33:30', label: '⇒ Low', after: 'likelihood Low impact Medium' },
             { at: '34:36', label: '⇒ Low ✓', after: 'residual likelihood Low impact Low' }
         ]);
         expect(hints.find(hint => hint.label === '⇒ Critical')!.tooltip)
             .toBe('likelihood 3 High and impact 3 High: matrix row High, column High gives Critical; appetite is Moderate');
-        expect(hints.find(hint => hint.label === '⇒ High ⚠ above appetite')!.tooltip)
+        expect(hints.find(hint => hint.label === '⇒ High ⚠')!.tooltip)
             .toBe('residual likelihood 2 Medium and impact 3 High: matrix row Medium, column High gives High; above appetite Moderate: a valid acceptance covers it');
     });
 
@@ -251,5 +261,29 @@ describe('settings turn each kind off', () => {
         expect(settings.inlayHints).toEqual({ scores: true, scaleNames: true, acceptance: false, deferral: true });
         settings.setInlayHints(undefined);
         expect(settings.inlayHints).toEqual({ scores: true, scaleNames: true, acceptance: true, deferral: true });
+    });
+});
+
+/** VS Code cuts the inlay hints of a line after this many characters, all hints of the line together (`editor.inlayHints.maximumLength`). */
+const VSCODE_INLAY_HINT_LINE_LIMIT = 43;
+
+describe('hints fit the line as VS Code shows them', () => {
+    const examples = join(import.meta.dirname, '../../../examples');
+    const folders = readdirSync(examples, { withFileTypes: true }).filter(entry => entry.isDirectory()).map(entry => entry.name);
+    test.each(folders)('examples/%s: no line carries more hint text than VS Code shows uncut', async example => {
+        const folder = join(examples, example);
+        const names = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter(name => name.endsWith('.risk'));
+        const files = Object.fromEntries(names.map(name => [name, readFileSync(join(folder, name), 'utf8')]));
+        const model = await lspModel(files);
+        for (const name of Object.keys(files)) {
+            const perLine = new Map<string, number>();
+            for (const hint of await hintsOf(model, name)) {
+                const line = hint.at.split(':')[0];
+                perLine.set(line, (perLine.get(line) ?? 0) + hint.label.length);
+            }
+            for (const [line, length] of perLine) {
+                expect(length, `${example}/${name} line ${Number(line) + 1}`).toBeLessThanOrEqual(VSCODE_INLAY_HINT_LINE_LIMIT);
+            }
+        }
     });
 });

@@ -40,6 +40,8 @@ export interface ShownHint {
     /** The text of the line up to the hint. */
     readonly after: string;
     readonly tooltip: string;
+    /** The label's parts, each with its own tooltip; one part for a label given as a string. */
+    readonly parts: ReadonlyArray<{ readonly value: string; readonly tooltip?: string }>;
 }
 
 /** Every hint of the document, with the text it follows. */
@@ -50,7 +52,8 @@ export async function hintsOf(model: LspModel, name: string): Promise<ShownHint[
     const hints: InlayHint[] = await model.services.lsp.InlayHintProvider!.getInlayHints(document, { textDocument: { uri: document.uri.toString() }, range }) ?? [];
     return hints.map(hint => ({
         at: `${hint.position.line}:${hint.position.character}`,
-        label: String(hint.label),
+        label: typeof hint.label === 'string' ? hint.label : hint.label.map(part => part.value).join(''),
+        parts: typeof hint.label === 'string' ? [{ value: hint.label }] : hint.label.map(part => ({ value: part.value, tooltip: String(part.tooltip ?? '') })),
         after: lines[hint.position.line].slice(0, hint.position.character).trimStart(),
         tooltip: (hint.tooltip as MarkupContent | undefined)?.value ?? ''
     }));

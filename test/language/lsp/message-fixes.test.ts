@@ -2,6 +2,7 @@
  * Quick fixes for the messages of issue 8: each diagnostic names the one edit that fixes
  * it, and the fix makes that edit.
  */
+import { JUSTIFICATION_PROMPT } from '../../../language/evaluation/justification.js';
 import { describe, expect, test } from 'vitest';
 import { action, applyEdit, diagnosticsOf, expectQuickFix, fixesFor } from './quick-fix-helpers.js';
 
@@ -25,8 +26,8 @@ risk R-1 "Unpatched server" {
 }
 ` };
         const fixes = await fixesFor(files, 'model.risk', 'syntax-error');
-        expect(fixes.actions.map(candidate => candidate.title)).toEqual(['Change `dew` to `due`']);
-        const change = action(fixes, 'Change `dew` to `due`');
+        expect(fixes.actions.map(candidate => candidate.title)).toEqual(["Change 'dew' to 'due'"]);
+        const change = action(fixes, "Change 'dew' to 'due'");
         expectQuickFix(fixes, change, true);
         const fixed = applyEdit(files, change.edit);
         expect(fixed['model.risk']).toBe(files['model.risk'].replace('dew 2027', 'due 2027'));
@@ -69,19 +70,21 @@ risk R-1 "Legacy accounting server" {
 }
 ` });
 
-    test('a placeholder line that says what to write; the acceptance then counts', async () => {
+    test('a prompt that says what to write: the acceptance counts only once a reason replaces it', async () => {
         const files = risk('acceptance {\n    by CEO on 2026-11-01\n  }');
         const fixes = await fixesFor(files, 'model.risk', 'acceptance-incomplete');
         expect(fixes.actions.map(candidate => candidate.title)).toEqual(['Add a justification']);
         const fixed = applyEdit(files, fixes.actions[0].edit);
-        expect(fixed['model.risk']).toContain('  acceptance {\n    by CEO on 2026-11-01\n    "Justification: TODO - say why this residual risk is acceptable"\n  }\n');
-        expect(await diagnosticsOf(fixed, ['acceptance-incomplete', 'unaccepted-residual'])).toEqual([]);
+        expect(fixed['model.risk']).toContain(`  acceptance {\n    by CEO on 2026-11-01\n    "${JUSTIFICATION_PROMPT}"\n  }\n`);
+        expect(await diagnosticsOf(fixed, ['acceptance-incomplete', 'unaccepted-residual'])).toEqual(['model.risk: unaccepted-residual', 'model.risk: acceptance-incomplete']);
+        const justified = { 'model.risk': fixed['model.risk'].replace(JUSTIFICATION_PROMPT, 'The server is retired in March') };
+        expect(await diagnosticsOf(justified, ['acceptance-incomplete', 'unaccepted-residual'])).toEqual([]);
     });
 
     test('an empty justification is replaced; an acceptance without `by … on …` gets no such fix', async () => {
         const empty = risk('acceptance { by CEO on 2026-11-01 "" }');
         const fixed = applyEdit(empty, (await fixesFor(empty, 'model.risk', 'acceptance-incomplete')).actions[0].edit);
-        expect(fixed['model.risk']).toContain('acceptance { by CEO on 2026-11-01 "Justification: TODO - say why this residual risk is acceptable" }');
+        expect(fixed['model.risk']).toContain(`acceptance { by CEO on 2026-11-01 "${JUSTIFICATION_PROMPT}" }`);
         expect((await fixesFor(risk('acceptance { "Budget approved" }'), 'model.risk', 'acceptance-incomplete')).actions).toEqual([]);
     });
 });

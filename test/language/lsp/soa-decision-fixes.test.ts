@@ -117,7 +117,7 @@ describe('justification and reason placeholders', () => {
         expect(fixed['soa.risk']).toBe('applicability {\n  exclude A.7.1, A.7.2 "TODO: say why A.7.1, A.7.2 do not apply" // no office\n}\n');
         const model = await lspModel(fixed);
         expect((model.document('soa.risk').diagnostics ?? []).filter(diagnostic => diagnostic.code === 'soa-unjustified').map(diagnostic => diagnostic.message))
-            .toEqual(['This `exclude` line\'s justification is still a placeholder (it begins with `TODO`): replace it with why the controls are excluded (ISO/IEC 27001 6.1.3 d).']);
+            .toEqual(['This `exclude` line\'s justification is still a placeholder (such as `TODO`, `TBD` or `...`): replace it with why the controls are excluded (ISO/IEC 27001 6.1.3 d).']);
         // No second placeholder on a placeholder.
         expect((await fixesFor(fixed, 'soa.risk', 'soa-unjustified')).actions).toEqual([]);
     });
