@@ -93,6 +93,11 @@ export interface RiskServicesOptions {
      * it skips the index of references that only editor features use.
      */
     readonly batch?: boolean;
+    /**
+     * Injected over the language's own modules: services a caller supplies itself, such as
+     * the fuzzing harness's parsers made once per process (test/fuzz/fuzz-services.ts).
+     */
+    readonly override?: Module<RiskServices, PartialLangiumServices>;
 }
 
 const BatchSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
@@ -105,7 +110,9 @@ export function createRiskServices(context: DefaultSharedModuleContext, options:
     const shared = options.batch
         ? inject(createDefaultSharedModule(context), RiskLanguageGeneratedSharedModule, RiskSharedModule, BatchSharedModule)
         : inject(createDefaultSharedModule(context), RiskLanguageGeneratedSharedModule, RiskSharedModule);
-    const Risk = inject(createDefaultModule({ shared }), RiskLanguageGeneratedModule, RiskModule);
+    const Risk = options.override
+        ? inject(createDefaultModule({ shared }), RiskLanguageGeneratedModule, RiskModule, options.override)
+        : inject(createDefaultModule({ shared }), RiskLanguageGeneratedModule, RiskModule);
     shared.ServiceRegistry.register(Risk);
     registerValidationChecks(Risk);
     if (!context.connection) {
