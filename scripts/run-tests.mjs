@@ -31,7 +31,7 @@ const env = { ...process.env, RISK_E2E_TOOLS: tools, RISK_REQUIRE_TOOLS: '1' };
 
 /**
  * The fuzzing step: a fixed count of seed 1, the same inputs on every machine, on both
- * cores (about 35 s on an idle 2-core machine; docs/robustness.md). Time is not checked
+ * cores (about 100 s of CPU time, 50 s of an idle 2-core machine; docs/robustness.md). Time is not checked
  * (machines differ; `npm run fuzz` checks it), and failures are not shrunk into
  * test/fuzz/reproducers/ (a test does not write to the repository): the summary names
  * each failing input and the command that runs it alone and shrinks it.
