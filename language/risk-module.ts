@@ -100,6 +100,11 @@ export interface RiskServicesOptions {
     readonly batch?: boolean;
     /** The checks to register (default `all`); `integrity` for runs that only count the errors that leave an export incomplete. */
     readonly validation?: ValidationScope;
+    /**
+     * Injected over the language's own modules: services a caller supplies itself, such as
+     * the fuzzing harness's parsers made once per process (test/fuzz/fuzz-services.ts).
+     */
+    readonly override?: Module<RiskServices, PartialLangiumServices>;
 }
 
 const BatchSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
@@ -112,7 +117,9 @@ export function createRiskServices(context: DefaultSharedModuleContext, options:
     const shared = options.batch
         ? inject(createDefaultSharedModule(context), RiskLanguageGeneratedSharedModule, RiskSharedModule, BatchSharedModule)
         : inject(createDefaultSharedModule(context), RiskLanguageGeneratedSharedModule, RiskSharedModule);
-    const Risk = inject(createDefaultModule({ shared }), RiskLanguageGeneratedModule, RiskModule);
+    const Risk = options.override
+        ? inject(createDefaultModule({ shared }), RiskLanguageGeneratedModule, RiskModule, options.override)
+        : inject(createDefaultModule({ shared }), RiskLanguageGeneratedModule, RiskModule);
     shared.ServiceRegistry.register(Risk);
     registerValidationChecks(Risk, options.validation);
     if (!context.connection) {

@@ -42,9 +42,9 @@ export function methodChanges(base: MethodModel | undefined, head: MethodModel |
     const termBefore = base.acceptanceTerm;
     const termAfter = head.acceptanceTerm;
     const termOrder = compareTerms(termBefore, termAfter, asOf);
-    if (termOrder !== 0 || termText(termBefore) !== termText(termAfter)) {
-        add('acceptance-term-changed', termOrder > 0 ? 'worse' : termOrder < 0 ? 'better' : 'neutral', termText(termBefore), termText(termAfter), head.method.accept?.lasts,
-            `Acceptances without \`until\` now last ${termText(termAfter)} instead of ${termText(termBefore)}${termOrder > 0 ? ': accepted risks go longer without a new decision' : ''}`);
+    if (termOrder !== 0 || formatTerm(termBefore) !== formatTerm(termAfter)) {
+        add('acceptance-term-changed', termOrder > 0 ? 'worse' : termOrder < 0 ? 'better' : 'neutral', formatTerm(termBefore), formatTerm(termAfter), head.method.accept?.lasts,
+            `Acceptances without \`until\` now last ${formatTerm(termAfter)} instead of ${formatTerm(termBefore)}${termOrder > 0 ? ': accepted risks go longer without a new decision' : ''}`);
     }
     reviewChanges(base, head, asOf, add);
     return changes;
@@ -167,11 +167,6 @@ function reviewChanges(base: MethodModel, head: MethodModel, asOf: IsoDate, add:
         add('review-cadence-changed', longer.length > 0 ? 'worse' : 'better', text(before), text(after), head.method.reviews[0],
             `Review cadence changed: ${parts.filter(Boolean).join('; ')}`);
     }
-}
-
-/** An acceptance term as a person reads it; an invalid `lasts` (duration-invalid) gives none. */
-function termText(term: Term | undefined): string {
-    return term ? formatTerm(term) : 'no valid term';
 }
 
 /**

@@ -50,6 +50,7 @@ export function validTerm(duration: Pick<Duration, 'amount' | 'unit'> | undefine
     return { amount: duration.amount, unit: duration.unit };
 }
 
-export function formatTerm(term: Term): string {
-    return `${term.amount} ${term.unit}`;
+/** A term as a person reads it; a missing or invalid duration (duration-invalid) leaves none. */
+export function formatTerm(term: Term | undefined): string {
+    return term ? `${term.amount} ${term.unit}` : '(no valid duration)';
 }

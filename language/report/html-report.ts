@@ -165,7 +165,7 @@ function methodSection(evaluation: ModelEvaluation, order: readonly string[]): s
 <thead><tr><th scope="col">Level</th>${method.form === 'banded' ? '<th scope="col">Scores</th>' : ''}<th scope="col">Meaning</th></tr></thead>
 <tbody>${[...method.levels].reverse().map(level => `<tr><td>${levelBadge(level.name, order)}</td>${method.form === 'banded' ? `<td>${level.range ? `${level.range.min}–${level.range.max}` : ''}</td>` : ''}<td>${e(level.description ?? '')}</td></tr>`).join('')}</tbody>
 </table>`;
-    const reviews = method.method.reviews.map(review => `${review.level?.ref ? `${review.level.ref.name} risks` : 'Every risk'}: reviewed every ${termText(validTerm(review.every))}`);
+    const reviews = method.method.reviews.map(review => `${review.level?.ref ? `${review.level.ref.name} risks` : 'Every risk'}: reviewed every ${formatTerm(validTerm(review.every))}`);
     const criteria = [
         method.appetite ? `Risk appetite: ${method.appetite.name}. A residual risk above it needs a valid acceptance.` : 'No risk appetite.',
         method.major ? `Major level: ${method.major.name} and above; only a management role may accept it.` : '',
@@ -247,9 +247,4 @@ ${soa.rows.map(row => `<tr class="${row.applicable ? 'applicable' : 'not-applica
 </tbody>
 </table>
 </section>`;
-}
-
-/** A duration as written, or what an invalid one (duration-invalid) leaves: no term. */
-function termText(term: ReturnType<typeof validTerm>): string {
-    return term ? formatTerm(term) : '(no valid duration)';
 }

@@ -1,7 +1,7 @@
 /**
  * `npm run fuzz`: the long run of the fuzzing harness (see docs/robustness.md).
  *
- *   npm run fuzz -- [--inputs 1000] [--seed 1] [--from 0] [--only N] [--time-limit 2000] [--no-shrink] [--profile]
+ *   npm run fuzz -- [--inputs 1000] [--seed 1] [--from 0] [--only N] [--time-limit 2000|none] [--no-shrink] [--profile]
  *
  * Input N of a seed is always the same model, so `--seed S --only N` runs one input again
  * and prints it. Each distinct failure is shrunk to a minimal reproducer in
@@ -16,14 +16,15 @@ import { headerOf, readReproducers, REPRODUCERS_DIR, reproducerName, writeReprod
 import { ChildRunner, serveChild } from './runner.js';
 import { shrink } from './shrink.js';
 
-const USAGE = 'usage: npm run fuzz -- [--inputs N] [--seed S] [--from N] [--only N] [--time-limit MS] [--no-shrink] [--reproducers DIR] [--profile] [--jobs N] [--max-minutes M]';
+const USAGE = 'usage: npm run fuzz -- [--inputs N] [--seed S] [--from N] [--only N] [--time-limit MS|none] [--no-shrink] [--reproducers DIR] [--profile] [--jobs N] [--max-minutes M]';
 
 interface Settings {
     readonly inputs: number;
     readonly seed: number;
     readonly from: number;
     readonly only?: number;
-    readonly timeLimitMs: number;
+    /** Undefined: time is not checked (`--time-limit none`, as `npm test` runs it). */
+    readonly timeLimitMs: number | undefined;
     readonly shrink: boolean;
     readonly reproducers: string;
     readonly profile: boolean;
@@ -59,7 +60,7 @@ function settingsFrom(args: string[]): Settings {
         seed: count('seed', values.seed),
         from: count('from', values.from),
         only: values.only === undefined ? undefined : count('only', values.only),
-        timeLimitMs: count('time-limit', values['time-limit']),
+        timeLimitMs: values['time-limit'] === 'none' ? undefined : count('time-limit', values['time-limit']),
         shrink: !values['no-shrink'],
         reproducers: values.reproducers,
         profile: values.profile,
@@ -87,33 +88,38 @@ async function main(settings: Settings): Promise<number> {
     const found = new Map<string, Found>();
     const known = new Set(readReproducers(settings.reproducers).map(reproducer => reproducer.name.replace(/\.(risk|model)$/, '')));
     const indexes = settings.only !== undefined ? [settings.only] : Array.from({ length: settings.inputs }, (_, offset) => settings.from + offset);
-    console.log(`[${clock()}] fuzz: seed ${settings.seed}, inputs ${indexes[0]}..${indexes.at(-1)}, ${settings.jobs} job(s), time limit ${settings.timeLimitMs} ms per request on files up to 16 KB`);
+    console.log(`[${clock()}] fuzz: seed ${settings.seed}, inputs ${indexes[0]}..${indexes.at(-1)}, ${settings.jobs} job(s), ${settings.timeLimitMs === undefined ? 'no time limit' : `time limit ${settings.timeLimitMs} ms per request on files up to 16 KB`}`);
     const start = performance.now();
     let lastReport = start;
     let failedInputs = 0;
     let done = 0;
     let next = 0;
     const deadline = settings.maxMinutes === undefined ? Infinity : start + settings.maxMinutes * 60_000;
+    const record = (index: number, failures: Failure[]): void => {
+        // The child made the input; the parent makes it again only to report and shrink it.
+        const input = fuzzInput(settings.seed, index);
+        for (const failure of failures) {
+            const signature = signatureOf(failure);
+            const seen = found.get(signature);
+            if (seen) {
+                seen.count++;
+                continue;
+            }
+            console.log(`[${clock()}] input ${input.index} (${input.description}): ${signature}`);
+            found.set(signature, { failure, input, count: 1 });
+        }
+    };
     const work = async (runner: ChildRunner): Promise<void> => {
         while (next < indexes.length && performance.now() < deadline) {
-            const input = fuzzInput(settings.seed, indexes[next++]);
+            const index = indexes[next++];
             if (settings.only !== undefined) {
-                printInput(input);
+                printInput(fuzzInput(settings.seed, index));
             }
-            const failures = await runner.run(input.files);
+            const failures = await runner.runInput(settings.seed, index);
             done++;
             if (failures.length > 0) {
                 failedInputs++;
-            }
-            for (const failure of failures) {
-                const signature = signatureOf(failure);
-                const seen = found.get(signature);
-                if (seen) {
-                    seen.count++;
-                    continue;
-                }
-                console.log(`[${clock()}] input ${input.index} (${input.description}): ${signature}`);
-                found.set(signature, { failure, input, count: 1 });
+                record(index, failures);
             }
             const now = performance.now();
             if (now - lastReport > 60_000 || done === indexes.length || now >= deadline) {

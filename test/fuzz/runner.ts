@@ -2,16 +2,21 @@
  * Runs inputs in a child process, so that an input that exhausts memory or never finishes
  * is reported (`crash`, `hang`) instead of taking the fuzzer down with it. The child is the
  * same bundle started with `--child`; it is started again after a crash or a hang.
+ *
+ * A fuzz input is sent as its seed and number, and the child makes it: making an input
+ * costs a fifth of running it, and done by each child it runs side by side with the
+ * others instead of one after the other in the parent. Shrinking sends files.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import type { ModelFiles } from './corpus.js';
 import { exerciseModel, type ExerciseOptions } from './exercise.js';
-import type { Failure } from './failures.js';
+import { describeError, type Failure } from './failures.js';
+import { fuzzInput } from './inputs.js';
 
-interface Request {
-    readonly id: number;
-    readonly files: ModelFiles;
-}
+/** The input to run: files, or input `index` of `seed` (inputs.ts). */
+type InputRef = { readonly files: ModelFiles } | { readonly seed: number; readonly index: number };
+
+type Request = InputRef & { readonly id: number };
 
 interface Reply {
     readonly id: number;
@@ -31,7 +36,9 @@ export interface RunnerOptions extends ExerciseOptions {
  * services, and Chevrotain keeps every token type ever created in a process-wide table
  * (`tokenIdxToClass`): about 0.1 MB per input that no collection frees, so a child that
  * ran some 8,000 inputs ran out of its heap. The language server and the CLI create their
- * services once, so only the harness needs this.
+ * services once, so only the harness needs this. Since the lexer and parsers are reused
+ * across inputs (fuzz-services.ts), token types are made again only after a parse threw;
+ * the restart stays as a bound on whatever else a long-lived child gathers.
  */
 export const INPUTS_PER_CHILD = 1_000;
 
@@ -46,6 +53,15 @@ export class ChildRunner {
     constructor(private readonly script: string, private readonly options: RunnerOptions) {}
 
     run(files: ModelFiles): Promise<Failure[]> {
+        return this.send({ files });
+    }
+
+    /** Runs input `index` of `seed`, made by the child. */
+    runInput(seed: number, index: number): Promise<Failure[]> {
+        return this.send({ seed, index });
+    }
+
+    private send(input: InputRef): Promise<Failure[]> {
         if (this.inputsOfChild >= INPUTS_PER_CHILD) {
             this.close();
         }
@@ -63,7 +79,7 @@ export class ChildRunner {
                 resolve(failures);
             };
             this.pending = { id, settle };
-            child.send({ id, files } satisfies Request);
+            child.send({ id, ...input } satisfies Request);
         });
     }
 
@@ -132,7 +148,7 @@ export function serveChild(optionsJson: string): void {
     const warm = exerciseModel(WARM_UP);
     process.on('message', (request: Request) => {
         const timings = profile ? new Map<string, number>() : undefined;
-        void warm.then(() => exerciseModel(request.files, { ...options, timings })).then(failures => {
+        void warm.then(() => exerciseInput(request, { ...options, timings })).then(failures => {
             process.send!({ id: request.id, failures, timings: timings ? [...timings] : undefined } satisfies Reply);
         });
     });
@@ -140,4 +156,17 @@ export function serveChild(optionsJson: string): void {
     process.on('unhandledRejection', error => {
         throw error;
     });
+}
+
+async function exerciseInput(input: InputRef, options: ExerciseOptions): Promise<Failure[]> {
+    if ('files' in input) {
+        return exerciseModel(input.files, options);
+    }
+    let files: ModelFiles;
+    try {
+        files = fuzzInput(input.seed, input.index).files;
+    } catch (error) {
+        return [{ property: 'exception', step: 'making the input', ...describeError(error) }];
+    }
+    return exerciseModel(files, options);
 }
