@@ -6,6 +6,7 @@ import type { ModelEvaluation } from '../language/evaluation/model-evaluator.js'
 import { diagnosticsOf, loadModelFiles } from '../language/model/load-model.js';
 import { filterByBaseline } from './baseline.js';
 import { collectModels } from './collect-files.js';
+import { modelFolderLabel } from './model-folders.js';
 import { inTaggedRisks } from './tag-filter.js';
 import { UsageError } from './errors.js';
 import { exitCodeFor } from './exit-code.js';
@@ -43,21 +44,28 @@ export async function runCheck(raw: RawCheckOptions, io: CheckIo): Promise<numbe
     const models = await collectModels(options.paths, io.cwd);
     const findings: Finding[] = [];
     const files = new Set<string>();
-    for (const model of models) {
-        const loaded = await loadModelFiles(model.files, { asOf: options.asOf }).catch((error: unknown) => {
+    const checked = new Map<string, number>();
+    for (const collected of models) {
+        const loaded = await loadModelFiles(collected.files, { asOf: options.asOf, folders: collected.folder ? [collected.root] : [] }).catch((error: unknown) => {
             throw fileSystemError(error) ?? error;
         });
-        model.files.forEach(file => files.add(file));
-        const levels = residualLevels(loaded.evaluation());
-        // Rules ran on the whole model; --tag only narrows what is reported.
-        const reported = options.tags.length > 0 ? inTaggedRisks(loaded, options.tags) : () => true;
-        for (const { document, diagnostic } of diagnosticsOf(loaded)) {
-            if (!reported(document, diagnostic)) {
-                continue;
+        collected.files.forEach(file => files.add(file));
+        // The files of one argument may hold several models (model-boundaries.ts): each is checked on its own.
+        for (const model of loaded.models()) {
+            const folder = modelFolderLabel(model, io.cwd);
+            checked.set(folder, (checked.get(folder) ?? 0) + model.documents.length);
+            const evaluation = loaded.evaluation(model);
+            const levels = residualLevels(evaluation);
+            // Rules ran on the whole model; --tag only narrows what is reported.
+            const reported = options.tags.length > 0 ? inTaggedRisks(evaluation, options.tags) : () => true;
+            for (const { document, diagnostic } of diagnosticsOf({ documents: model.documents })) {
+                if (!reported(document, diagnostic)) {
+                    continue;
+                }
+                const finding = { ...toFinding(document, diagnostic, io.cwd), model: folder };
+                const riskLevel = finding.subjects.length > 0 ? levels.get(finding.subjects[0]) : undefined;
+                findings.push(riskLevel === undefined ? finding : { ...finding, riskLevel });
             }
-            const finding = toFinding(document, diagnostic, io.cwd);
-            const riskLevel = finding.subjects.length > 0 ? levels.get(finding.subjects[0]) : undefined;
-            findings.push(riskLevel === undefined ? finding : { ...finding, riskLevel });
         }
     }
     let sorted = sortFindings(findings);
@@ -72,6 +80,7 @@ export async function runCheck(raw: RawCheckOptions, io: CheckIo): Promise<numbe
         cwd: io.cwd,
         sourceRoot: findRepositoryRoot(io.cwd) ?? io.cwd,
         fileCount: files.size,
+        models: [...checked].map(([folder, fileCount]) => ({ folder, files: fileCount })).sort((a, b) => (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0)),
         findings: sorted,
         summary: summarize(sorted),
         baseline

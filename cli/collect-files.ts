@@ -1,7 +1,8 @@
 /**
- * Turns the path arguments into models: each folder argument is a model of its own
+ * Turns the path arguments into sets of files to load: each folder argument is one
  * (every `.risk` file below it, skipping `node_modules` and dot-folders); all file
- * arguments together form one more model.
+ * arguments together form one more. The files of a set then form one model per
+ * folder that holds a method (language/workspace/model-boundaries.ts).
  */
 import { constants } from 'node:fs';
 import { access, readdir, realpath, stat } from 'node:fs/promises';
@@ -13,6 +14,8 @@ export interface ModelFiles {
     readonly files: readonly string[];
     /** The folder the model's paths are shown relative to: the folder argument, or the working folder for loose files. */
     readonly root: string;
+    /** The set is a folder argument: its files without a method above them form the folder's model. */
+    readonly folder: boolean;
 }
 
 export const RISK_EXTENSION = '.risk';
@@ -36,7 +39,7 @@ export async function collectModels(paths: readonly string[], cwd: string): Prom
             if (files.length === 0) {
                 throw new UsageError(`${quote(argument)} contains no ${RISK_EXTENSION} files (folders are searched recursively, skipping node_modules and folders whose name starts with a dot). Give a folder or file that holds the model.`);
             }
-            folderModels.push({ files, root: absolute });
+            folderModels.push({ files, root: absolute, folder: true });
         } else if (stats.isFile()) {
             await access(absolute, constants.R_OK).catch((error: NodeJS.ErrnoException) => {
                 throw new UsageError(cannotRead(argument, error));
@@ -48,7 +51,7 @@ export async function collectModels(paths: readonly string[], cwd: string): Prom
     }
     const models = [...folderModels];
     if (looseFiles.size > 0) {
-        models.push({ files: [...looseFiles].sort(), root: cwd });
+        models.push({ files: [...looseFiles].sort(), root: cwd, folder: false });
     }
     return models;
 }

@@ -30,6 +30,8 @@ export interface Finding {
     readonly sourceLine: string;
     /** The IDs of the declarations the finding is in, outermost first (cli/fingerprint.ts). */
     readonly subjects: readonly string[];
+    /** The folder of the finding's model, relative to the working directory (`risk check` only). */
+    readonly model?: string;
 }
 
 export interface Summary {

@@ -14,6 +14,8 @@ export interface CheckReport {
     readonly sourceRoot: string;
     /** How many distinct files were checked. */
     readonly fileCount: number;
+    /** The models checked (a model is the folder of its method), by folder relative to the working directory. */
+    readonly models: readonly { readonly folder: string; readonly files: number }[];
     /** Sorted by file, then position. */
     readonly findings: readonly Finding[];
     readonly summary: Summary;

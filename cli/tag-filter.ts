@@ -5,12 +5,12 @@
  */
 import { AstUtils, type LangiumDocument } from 'langium';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import type { LoadedModel } from '../language/model/load-model.js';
+import type { ModelEvaluation } from '../language/evaluation/model-evaluator.js';
 import { hasAnyTag } from '../language/model/tags.js';
 
-export function inTaggedRisks(model: LoadedModel, tags: readonly string[]): (document: LangiumDocument, diagnostic: Diagnostic) => boolean {
+export function inTaggedRisks(evaluation: ModelEvaluation, tags: readonly string[]): (document: LangiumDocument, diagnostic: Diagnostic) => boolean {
     const rangesByUri = new Map<string, Range[]>();
-    for (const { risk } of model.evaluation().risks) {
+    for (const { risk } of evaluation.risks) {
         const range = risk.$cstNode?.range;
         if (range && hasAnyTag(risk, tags)) {
             const uri = AstUtils.getDocument(risk).uri.toString();

@@ -20,11 +20,13 @@ import { boundRepetitionRecovery, createBoundedRecoveryCompletionParser } from '
 import { createRiskParser } from './parser/risk-parser.js';
 import { RiskNameProvider, RiskReferences } from './references/risk-references.js';
 import { RiskScopeComputation } from './references/risk-scope-computation.js';
+import { RiskScopeProvider } from './references/risk-scope-provider.js';
 import { RiskDocumentValidator } from './validation/risk-document-validator.js';
 import { registerValidationChecks } from './validation/register-checks.js';
 import { RiskValidationRegistry } from './validation/risk-validation-registry.js';
 import { RiskSettings } from './workspace/risk-settings.js';
 import { BatchIndexManager } from './workspace/batch-index-manager.js';
+import { ModelBoundaries } from './workspace/model-boundaries.js';
 import { RiskWorkspaceManager } from './workspace/risk-workspace-manager.js';
 import { RiskConfigurationProvider } from './workspace/risk-configuration.js';
 import { RiskDocumentBuilder } from './workspace/risk-document-builder.js';
@@ -32,6 +34,7 @@ import { RiskDocumentBuilder } from './workspace/risk-document-builder.js';
 export interface RiskAddedServices {
     evaluation: {
         ModelEvaluator: ModelEvaluator;
+        ModelBoundaries: ModelBoundaries;
     };
     settings: {
         RiskSettings: RiskSettings;
@@ -42,7 +45,8 @@ export type RiskServices = LangiumServices & RiskAddedServices;
 
 export const RiskModule: Module<RiskServices, PartialLangiumServices & RiskAddedServices> = {
     evaluation: {
-        ModelEvaluator: services => new ModelEvaluator(services.shared, services.settings.RiskSettings)
+        ModelEvaluator: services => new ModelEvaluator(services.shared, services.settings.RiskSettings, services.evaluation.ModelBoundaries),
+        ModelBoundaries: services => new ModelBoundaries(services.shared)
     },
     settings: {
         RiskSettings: () => new RiskSettings()
@@ -56,6 +60,7 @@ export const RiskModule: Module<RiskServices, PartialLangiumServices & RiskAdded
     },
     references: {
         ScopeComputation: services => new RiskScopeComputation(services),
+        ScopeProvider: services => new RiskScopeProvider(services),
         References: services => new RiskReferences(services),
         NameProvider: () => new RiskNameProvider()
     },

@@ -61,7 +61,8 @@ function startLine(params: InitializeParams): string {
 
 function buildSummary(Risk: RiskServices, milliseconds: number | undefined): string {
     const result = checkWorkspaceResult(Risk);
-    const risks = Risk.evaluation.ModelEvaluator.evaluate().risks.length;
+    const models = Risk.evaluation.ModelBoundaries.models();
+    const risks = models.reduce((sum, model) => sum + Risk.evaluation.ModelEvaluator.evaluate(model).risks.length, 0);
     const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
     return [
         `Checked ${plural(result.files, 'file')} (${plural(risks, 'risk')}): `,

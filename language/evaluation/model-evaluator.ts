@@ -1,13 +1,13 @@
 /**
- * The evaluated view of the whole model (every document of the workspace), computed
- * once per workspace state and as-of date, and shared by validation, editor features
- * and exports.
+ * The evaluated view of one model (the documents of one model folder,
+ * workspace/model-boundaries.ts), computed once per workspace state, model and as-of
+ * date, and shared by validation, editor features and exports.
  */
-import { MultiMap, WorkspaceCache, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
+import { MultiMap, WorkspaceCache, type AstNode, type LangiumDocument } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
 import { isAnnexControl, isApplicability, isControl, isMethod, isModel, isRisk, isScope, type Method, type Model, type Risk, type Scope } from '../generated/ast.js';
 import { actionsOf } from '../model/risk-parts.js';
-import { isBuiltinDocument } from '../workspace/builtin-documents.js';
+import type { ModelBoundaries, ModelPlace } from '../workspace/model-boundaries.js';
 import type { RiskSettings } from '../workspace/risk-settings.js';
 import { evaluateApplicability, type ApplicabilityEvaluation } from './applicability.js';
 import type { IsoDate } from './dates.js';
@@ -32,21 +32,20 @@ export interface ModelEvaluation {
 }
 
 export class ModelEvaluator {
-    private readonly documents: LangiumDocuments;
-    private readonly cache: WorkspaceCache<IsoDate, ModelEvaluation>;
+    /** By model root and as-of date. */
+    private readonly cache: WorkspaceCache<string, ModelEvaluation>;
 
-    constructor(shared: LangiumSharedCoreServices, private readonly settings: RiskSettings) {
-        this.documents = shared.workspace.LangiumDocuments;
+    constructor(shared: LangiumSharedCoreServices, private readonly settings: RiskSettings, private readonly boundaries: ModelBoundaries) {
         this.cache = new WorkspaceCache(shared);
     }
 
-    /** The model evaluated on the configured as-of date. */
-    evaluate(asOf: IsoDate = this.settings.asOf()): ModelEvaluation {
-        return this.cache.get(asOf, () => this.compute(asOf));
+    /** The model that `place` (a node, a document, a file's or folder's URI) belongs to, evaluated on the configured as-of date. */
+    evaluate(place: ModelPlace, asOf: IsoDate = this.settings.asOf()): ModelEvaluation {
+        const { root, documents } = this.boundaries.modelOf(place);
+        return this.cache.get(`${asOf} ${root}`, () => this.compute(documents, asOf));
     }
 
-    private compute(asOf: IsoDate): ModelEvaluation {
-        const documents = this.documents.all.filter(document => !isBuiltinDocument(document)).toArray();
+    private compute(documents: readonly LangiumDocument[], asOf: IsoDate): ModelEvaluation {
         const models = documents.map(document => document.parseResult.value).filter(isModel);
         const elements = models.flatMap(model => model.elements);
         const methods = elements.filter(isMethod);

@@ -139,7 +139,7 @@ export class RiskCompletionProvider extends DefaultCompletionProvider {
                 return node !== refInfo.container && (node.category?.layer ?? layer) === layer;
             }
             if (isLevel(node) && isRole(refInfo.container) && refInfo.property === 'accepts') {
-                return !this.evaluator.evaluate().method?.isMajor(node);
+                return !this.evaluator.evaluate(refInfo.container).method?.isMajor(node);
             }
             if (isAnnexControl(node) && isApplicabilityDecision(refInfo.container)) {
                 return !decidedElsewhere(refInfo.container, context.offset).has(node.name);

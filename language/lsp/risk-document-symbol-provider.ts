@@ -34,7 +34,7 @@ export class RiskDocumentSymbolProvider implements DocumentSymbolProvider {
             return this.methodSymbol(element);
         }
         if (isRisk(element)) {
-            const evaluation = this.evaluator.evaluate();
+            const evaluation = this.evaluator.evaluate(element);
             return this.symbol(element, element.name, riskDetail(evaluation.evaluationOf(element), evaluation.method), this.actionSymbols(element));
         }
         if (isApplicability(element)) {
@@ -65,7 +65,7 @@ export class RiskDocumentSymbolProvider implements DocumentSymbolProvider {
     }
 
     private actionSymbols(risk: Risk): DocumentSymbol[] {
-        const evaluation = this.evaluator.evaluate().evaluationOf(risk);
+        const evaluation = this.evaluator.evaluate(risk).evaluationOf(risk);
         return actionsOf(risk).flatMap((action: Action, index) => {
             const id = evaluation?.actions[index]?.id ?? action.name;
             return this.symbol(action, id, action.title, undefined, action.name ? undefined : 'action') ?? [];

@@ -4,12 +4,14 @@
  * risks and actions), followed by the declaration's `/** … *\/` comment if it has one.
  * Computed values come from the model evaluation.
  */
-import { CstUtils, GrammarUtils, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
+import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import { MultilineCommentHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { ModelEvaluator } from '../evaluation/model-evaluator.js';
 import { isAction, isAnnexControl, isAsset, isControl, isImpactValue, isLevel, isLikelihoodValue, isRisk, isRole, isScope, isThreat, isVulnerability } from '../generated/ast.js';
 import type { RiskServices } from '../risk-module.js';
+import { isBuiltinDocument } from '../workspace/builtin-documents.js';
+import type { ModelBoundaries } from '../workspace/model-boundaries.js';
 import { paragraphs } from './text/markdown.js';
 import { annexHover, assetHover, controlHover, roleHover, scopeHover, threatHover, vulnerabilityHover } from './hover/declaration-hovers.js';
 import { levelHover, scaleValueHover } from './hover/method-hovers.js';
@@ -18,16 +20,23 @@ import { actionHover, riskHover } from './hover/risk-hovers.js';
 
 export class RiskHoverProvider extends MultilineCommentHoverProvider {
     private readonly evaluator: ModelEvaluator;
-    private readonly documents: LangiumDocuments;
+    private readonly boundaries: ModelBoundaries;
+    /**
+     * The document hovered in. A built-in Annex A control belongs to no model: its card
+     * shows the model it is hovered in. Set before `super.getHoverContent`, which reaches
+     * `getAstNodeHoverContent` without awaiting anything first.
+     */
+    private hoveredIn: LangiumDocument | undefined;
 
     constructor(services: RiskServices) {
         super(services);
         this.evaluator = services.evaluation.ModelEvaluator;
-        this.documents = services.shared.workspace.LangiumDocuments;
+        this.boundaries = services.evaluation.ModelBoundaries;
     }
 
     /** Names and references as Langium finds them; also the number of a scale value (`3` in `3 Likely`). */
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        this.hoveredIn = document;
         const hover = await super.getHoverContent(document, params);
         if (hover) {
             return hover;
@@ -50,7 +59,9 @@ export class RiskHoverProvider extends MultilineCommentHoverProvider {
         if (isLikelihoodValue(node) || isImpactValue(node)) {
             return scaleValueHover(node);
         }
-        const evaluation = this.evaluator.evaluate();
+        const home = AstUtils.getDocument(node);
+        const model = this.boundaries.modelOf(isBuiltinDocument(home) && this.hoveredIn ? this.hoveredIn : home);
+        const evaluation = this.evaluator.evaluate(model);
         if (isLevel(node)) {
             return levelHover(node, evaluation);
         }
@@ -63,7 +74,7 @@ export class RiskHoverProvider extends MultilineCommentHoverProvider {
         if (isScope(node)) {
             return scopeHover(node, evaluation);
         }
-        const referrers = referrersOf(node, this.documents);
+        const referrers = referrersOf(node, model.documents);
         if (isRole(node)) {
             return roleHover(node, referrers, evaluation);
         }

@@ -59,7 +59,7 @@ export class RiskInlayHintProvider extends AbstractInlayHintProvider {
         } else if (settings.scores && isResidual(node)) {
             this.accept(acceptor, this.scoreHint(node.$container, residualHint));
         } else if (settings.acceptance && isAcceptance(node)) {
-            const evaluation = this.evaluator.evaluate();
+            const evaluation = this.evaluator.evaluate(node);
             const risk = evaluation.evaluationOf(node.$container);
             const accepted = risk?.acceptances.find(candidate => candidate.acceptance === node);
             if (risk && accepted) {
@@ -69,7 +69,7 @@ export class RiskInlayHintProvider extends AbstractInlayHintProvider {
     }
 
     private scoreHint(risk: Risk, hint: typeof inherentHint): InlayHint | undefined {
-        const evaluation = this.evaluator.evaluate();
+        const evaluation = this.evaluator.evaluate(risk);
         const riskEvaluation = evaluation.evaluationOf(risk);
         return riskEvaluation ? hint(riskEvaluation, evaluation.method) : undefined;
     }

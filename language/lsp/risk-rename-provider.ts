@@ -104,7 +104,7 @@ export class RiskRenameProvider extends DefaultRenameProvider {
                 throw refusal(`The method already has a level ${newName}.`);
             }
         } else if (isDeclaration(target)) {
-            const clash = this.evaluator.evaluate().declarationsById.get(newName).find(node => node !== target);
+            const clash = this.evaluator.evaluate(target).declarationsById.get(newName).find(node => node !== target);
             if (clash) {
                 throw refusal(`${newName} is already declared (${describe(clash)}): roles, scopes, assets, threats, vulnerabilities, controls, risks and actions share one namespace.`);
             }

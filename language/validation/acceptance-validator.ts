@@ -17,7 +17,7 @@ export class AcceptanceValidator {
     constructor(private readonly evaluator: ModelEvaluator) {}
 
     checkResidualAccepted = (risk: Risk, accept: ValidationAcceptor): void => {
-        const model = this.evaluator.evaluate();
+        const model = this.evaluator.evaluate(risk);
         const evaluation = model.evaluationOf(risk);
         if (!evaluation?.aboveAppetite || evaluation.accepted) {
             return;
@@ -58,7 +58,7 @@ export class AcceptanceValidator {
     }
 
     checkAcceptance = (acceptance: Acceptance, accept: ValidationAcceptor): void => {
-        const model = this.evaluator.evaluate();
+        const model = this.evaluator.evaluate(acceptance);
         const risk = acceptance.$container;
         const riskEvaluation = model.evaluationOf(risk);
         const evaluation = riskEvaluation?.acceptances.find(candidate => candidate.acceptance === acceptance);
@@ -110,7 +110,7 @@ export class AcceptanceValidator {
             report(accept, IssueCodes.RoleAuthorityInvalid, `${role.name} is a management role and may accept every residual, so \`accepts ${role.accepts.$refText}\` has no effect: remove it, or remove \`management\` to limit the role to ${role.accepts.$refText}.`, { node: role, property: 'accepts' });
             return;
         }
-        const method = this.evaluator.evaluate().method;
+        const method = this.evaluator.evaluate(role).method;
         if (level && method?.isMajor(level)) {
             const below = method.levels[(method.rank(method.major) ?? 0) - 1];
             const fix = below ? `name a level below it (such as \`accepts ${below.name}\`)` : 'remove `accepts`';
@@ -130,7 +130,7 @@ export class AcceptanceValidator {
 
     private checkTerm(evaluation: AcceptanceEvaluation, riskEvaluation: RiskEvaluation, accept: ValidationAcceptor): void {
         const { acceptance } = evaluation;
-        const model = this.evaluator.evaluate();
+        const model = this.evaluator.evaluate(riskEvaluation.risk);
         const where = { node: acceptance, property: acceptance.until ? 'until' as const : 'on' as const };
         const term = acceptance.until || !model.method?.acceptanceTerm ? '' : ` (${formatTerm(model.method.acceptanceTerm)} from ${acceptance.on})`;
         if (evaluation.expired) {

@@ -18,7 +18,7 @@ export class ApplicabilityValidator {
     constructor(private readonly evaluator: ModelEvaluator) {}
 
     checkApplicability = (block: Applicability, accept: ValidationAcceptor): void => {
-        const { blocks, undecided } = this.evaluator.evaluate().applicability;
+        const { blocks, undecided } = this.evaluator.evaluate(block).applicability;
         if (blocks.length > 1) {
             const others = blocks.filter(other => other !== block).map(other => placeOf(other, block));
             report(accept, IssueCodes.ApplicabilityDuplicate, `The model has ${blocks.length} \`applicability\` blocks (the other${others.length === 1 ? ' is' : 's are'} ${others.join(', ')}); one is allowed: move the \`include\` and \`exclude\` lines into one block and remove the others.`, { node: block, keyword: 'applicability' });
@@ -36,7 +36,7 @@ export class ApplicabilityValidator {
             const verb = line.decision === 'exclude' ? 'excluded' : 'included';
             report(accept, IssueCodes.SoaUnjustified, `This \`${line.decision}\` line does not say why the controls are ${verb}: add the justification as a string at the end of the line (ISO/IEC 27001 6.1.3 d).`, { node: line, property: 'decision' });
         }
-        const { applicability } = this.evaluator.evaluate();
+        const { applicability } = this.evaluator.evaluate(line);
         line.controls.forEach((reference, index) => {
             const control = reference.ref ? applicability.controlOf(reference.ref.name) : undefined;
             if (!control) {

@@ -26,7 +26,7 @@ export class ModelValidator {
     constructor(private readonly evaluator: ModelEvaluator) {}
 
     checkMethodCount = (model: Model, accept: ValidationAcceptor): void => {
-        const { methods } = this.evaluator.evaluate();
+        const { methods } = this.evaluator.evaluate(model);
         if (methods.length === 0) {
             // Reported once per file that needs a method: the first risk or asset of the file.
             const needy = model.elements.find(element => isRisk(element) || isAsset(element));
@@ -45,7 +45,7 @@ export class ModelValidator {
         if (!declaration.name) {
             return;
         }
-        const twins = this.evaluator.evaluate().declarationsById.get(declaration.name);
+        const twins = this.evaluator.evaluate(declaration).declarationsById.get(declaration.name);
         if (twins.length > 1) {
             const others = twins.filter(twin => twin !== declaration).map(twin => `${nounOf(twin.$type) ?? twin.$type.toLowerCase()} ${placeOf(twin, declaration)}`);
             report(accept, IssueCodes.DuplicateId, `\`${declaration.name}\` is declared ${twins.length} times (also as ${others.join(', ')}); IDs are shared by roles, scopes, assets, threats, vulnerabilities, controls, risks and actions: rename one.`, { node: declaration, property: 'name' });
@@ -53,7 +53,7 @@ export class ModelValidator {
     };
 
     checkUsed = (declaration: NamedDeclaration, accept: ValidationAcceptor): void => {
-        if (declaration.name && !this.evaluator.evaluate().referenced.has(declaration)) {
+        if (declaration.name && !this.evaluator.evaluate(declaration).referenced.has(declaration)) {
             const noun = nounOf(declaration.$type)!;
             report(accept, IssueCodes.Unused, `${capitalise(noun)} \`${declaration.name}\` is referenced by nothing: ${USE_HINTS[declaration.$type] ?? 'use it in a risk'}, or remove it.`, { node: declaration, property: 'name' });
         }

@@ -188,7 +188,7 @@ export class RiskDocumentValidator extends DefaultDocumentValidator {
         }
         if (type === 'LikelihoodValue' || type === 'ImpactValue') {
             const scale = type === 'LikelihoodValue' ? 'likelihood' : 'impact';
-            const method = this.services.evaluation.ModelEvaluator.evaluate().method;
+            const method = this.services.evaluation.ModelEvaluator.evaluate(info.container).method;
             if (!method) {
                 return undefined; // method-missing says what to do; one error per value would bury it.
             }
@@ -202,7 +202,7 @@ export class RiskDocumentValidator extends DefaultDocumentValidator {
             return { code: IssueCodes.UnknownControl, message: `${text} is not an Annex A control of ISO/IEC 27001:2022 (A.5.1–A.5.37, A.6.1–A.6.8, A.7.1–A.7.14, A.8.1–A.8.34).${suggestion}` };
         }
         const noun = nounOf(type) ?? 'declaration';
-        const namesake = this.services.evaluation.ModelEvaluator.evaluate().declarationsById.get(text)[0];
+        const namesake = this.services.evaluation.ModelEvaluator.evaluate(info.container).declarationsById.get(text)[0];
         if (namesake) {
             // Declared, but as something else: declaring it again would only clash.
             const kind = nounOf(namesake.$type) ?? namesake.$type.toLowerCase();

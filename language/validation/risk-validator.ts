@@ -76,7 +76,7 @@ export class RiskValidator {
     };
 
     checkResidual = (risk: Risk, accept: ValidationAcceptor): void => {
-        const evaluation = this.evaluator.evaluate().evaluationOf(risk);
+        const evaluation = this.evaluator.evaluate(risk).evaluationOf(risk);
         if (!evaluation?.inherent || !evaluation.hasExplicitResidual || !evaluation.residual || !risk.residual) {
             return;
         }
@@ -109,18 +109,18 @@ export class RiskValidator {
     };
 
     checkTreatment = (risk: Risk, accept: ValidationAcceptor): void => {
-        const evaluation = this.evaluator.evaluate().evaluationOf(risk);
+        const evaluation = this.evaluator.evaluate(risk).evaluationOf(risk);
         if (evaluation?.inherentAboveAppetite && risk.treatments.length === 0) {
             const inherent = evaluation.inherent!;
             const level = `${inherent.level!.name}${inherent.score !== undefined ? ` (${inherent.score})` : ''}`;
-            const appetite = this.evaluator.evaluate().method?.appetite?.name;
+            const appetite = this.evaluator.evaluate(risk).method?.appetite?.name;
             report(accept, IssueCodes.TreatmentMissing, `${risk.name} inherent ${level} is above appetite ${appetite} and has no treatment: decide how to treat it with \`treatment reduce|accept|share|avoid\`.`, { node: risk, property: 'name' });
         }
     };
 
     checkAction = (action: Action, accept: ValidationAcceptor): void => {
         const risk = action.$container.$container;
-        const evaluation = this.evaluator.evaluate().evaluationOf(risk)?.actions.find(candidate => candidate.action === action);
+        const evaluation = this.evaluator.evaluate(action).evaluationOf(risk)?.actions.find(candidate => candidate.action === action);
         const label = evaluation?.id ?? action.name ?? 'This action';
         // One finding per omission (specification 11.7): an action without owner is
         // `action-incomplete` only, never also `missing-owner`.
@@ -134,12 +134,12 @@ export class RiskValidator {
             report(accept, IssueCodes.ActionStatusMismatch, `Action ${label} has a \`completed\` date but is ${action.status ? `\`${action.status}\`` : 'not marked done'}: set \`status done\` if it is finished, or remove \`completed\`.`, { node: action, property: 'completed' });
         }
         if (evaluation?.overdue) {
-            report(accept, IssueCodes.ActionOverdue, `Action ${label} was due on ${action.due} and is ${action.status ? `still ${action.status}` : 'not done'} as of ${this.evaluator.evaluate().asOf}: complete it (\`status done\`), re-plan its \`due\` date, or cancel it.`, { node: action, property: 'due' });
+            report(accept, IssueCodes.ActionOverdue, `Action ${label} was due on ${action.due} and is ${action.status ? `still ${action.status}` : 'not done'} as of ${this.evaluator.evaluate(action).asOf}: complete it (\`status done\`), re-plan its \`due\` date, or cancel it.`, { node: action, property: 'due' });
         }
     };
 
     checkImpact = (risk: Risk, accept: ValidationAcceptor): void => {
-        const evaluation = this.evaluator.evaluate().evaluationOf(risk);
+        const evaluation = this.evaluator.evaluate(risk).evaluationOf(risk);
         const understated = evaluation?.impactUnderstated;
         if (!understated || !evaluation.inherent) {
             return;
@@ -152,18 +152,18 @@ export class RiskValidator {
         if (risk.status !== 'closed') {
             return;
         }
-        const open = this.evaluator.evaluate().evaluationOf(risk)?.actions.filter(action => action.open) ?? [];
+        const open = this.evaluator.evaluate(risk).evaluationOf(risk)?.actions.filter(action => action.open) ?? [];
         if (open.length > 0) {
             report(accept, IssueCodes.ClosedWithOpenActions, `${risk.name} is closed but ${open.map(action => action.id).join(', ')} ${open.length === 1 ? 'is' : 'are'} still open: finish or cancel ${open.length === 1 ? 'it' : 'them'}, or reopen the risk.`, { node: risk, property: 'status' });
         }
     };
 
     checkReview = (risk: Risk, accept: ValidationAcceptor): void => {
-        const evaluation = this.evaluator.evaluate().evaluationOf(risk);
+        const evaluation = this.evaluator.evaluate(risk).evaluationOf(risk);
         if (!evaluation?.reviewOverdue) {
             return;
         }
-        const model = this.evaluator.evaluate();
+        const model = this.evaluator.evaluate(risk);
         const level = evaluation.residual?.level;
         const cadence = model.method?.reviewCadence(level);
         const every = cadence ? ` every ${formatTerm(cadence)}` : '';

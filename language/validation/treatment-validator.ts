@@ -54,7 +54,7 @@ export class TreatmentValidator {
         if (missing.length > 0) {
             report(accept, IssueCodes.DeferralIncomplete, `This deferral has no ${missing.join(' and no ')}: write \`treatment defer until YYYY-MM-DD "why the decision waits"\`.`, { node: treatment, property: 'option' });
         }
-        const model = this.evaluator.evaluate();
+        const model = this.evaluator.evaluate(treatment);
         const risk = treatment.$container;
         if (model.evaluationOf(risk)?.deferral?.lapsed) {
             report(accept, IssueCodes.DeferralLapsed, `The treatment decision on ${risk.name} was deferred until ${treatment.until}, which has passed as of ${model.asOf}: decide the treatment now, or defer again with a new date and reason.`, { node: treatment, property: 'until' });
@@ -62,13 +62,13 @@ export class TreatmentValidator {
     }
 
     checkTreatmentStarted = (risk: Risk, accept: ValidationAcceptor): void => {
-        const evaluation = this.evaluator.evaluate().evaluationOf(risk);
+        const evaluation = this.evaluator.evaluate(risk).evaluationOf(risk);
         const late = evaluation?.treatmentLate;
         if (!late) {
             return;
         }
         const level = evaluation.inherent?.level?.name;
-        const first = late.earliestDue ? `its first action is due on ${late.earliestDue}` : `it has no action with a due date as of ${this.evaluator.evaluate().asOf}`;
+        const first = late.earliestDue ? `its first action is due on ${late.earliestDue}` : `it has no action with a due date as of ${this.evaluator.evaluate(risk).asOf}`;
         report(accept, IssueCodes.TreatmentLate, `${risk.name} is ${level}, identified on ${risk.identified}; the method asks to start treating ${level} risks within ${formatTerm(late.within)} (by ${late.deadline}), but ${first}: plan an action due by ${late.deadline}.`, { node: risk, property: 'identified' });
     };
 }

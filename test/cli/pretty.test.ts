@@ -12,7 +12,7 @@ function finding(overrides: Partial<Finding>): Finding {
 }
 
 function pretty(...findings: Finding[]): string[] {
-    const report: CheckReport = { asOf: '2026-11-23', cwd: '/w', sourceRoot: '/w', fileCount: 1, findings, summary: { errors: 0, warnings: findings.length, infos: 0, hints: 0 } };
+    const report: CheckReport = { asOf: '2026-11-23', cwd: '/w', sourceRoot: '/w', fileCount: 1, models: [{ folder: '.', files: 1 }], findings, summary: { errors: 0, warnings: findings.length, infos: 0, hints: 0 } };
     return formatPretty(report, { color: false }).split('\n');
 }
 

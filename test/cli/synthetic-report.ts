@@ -35,5 +35,5 @@ export function findingsOf(severity: IssueSeverity, count: number, firstLine = 1
 /** A report of the given findings, sorted by line as the CLI sorts them. */
 export function reportOf(findings: readonly Finding[]): CheckReport {
     const sorted = [...findings].sort((a, b) => a.line - b.line);
-    return { asOf: '2026-11-23', cwd: '/repo', sourceRoot: '/repo', fileCount: 1, findings: sorted, summary: summarize(sorted) };
+    return { asOf: '2026-11-23', cwd: '/repo', sourceRoot: '/repo', fileCount: 1, models: [{ folder: '.', files: 1 }], findings: sorted, summary: summarize(sorted) };
 }

@@ -61,7 +61,7 @@ export async function runEveryFeature(files: Readonly<Record<string, string>>, a
     }
     for (const kind of EXPORT_KINDS) {
         for (const format of EXPORT_FORMATS) {
-            await attempt(`export ${kind} ${format}`, () => formatExport(buildExport(kind, Risk.evaluation.ModelEvaluator.evaluate(), { baseDir: '/model' }), format));
+            await attempt(`export ${kind} ${format}`, () => formatExport(buildExport(kind, Risk.evaluation.ModelEvaluator.evaluate(documents[0] ?? URI.file('/model')), { baseDir: '/model' }), format));
             await attempt(`risk/export ${kind} ${format}`, () => exportRequest(Risk, { kind, format }, { baseDir: '/model' }));
         }
     }

@@ -16,7 +16,7 @@ export const JUSTIFICATION_PLACEHOLDER = '"Justification: TODO - say why this re
 
 export const addAcceptance: QuickFix = context => {
     const risk = containerAt(context, isRisk);
-    const model = context.services.evaluation.ModelEvaluator.evaluate();
+    const model = context.services.evaluation.ModelEvaluator.evaluate(context.document);
     const evaluation = risk ? model.evaluationOf(risk) : undefined;
     if (!risk || !evaluation?.aboveAppetite) {
         return [];

@@ -54,7 +54,7 @@ function declareAction(context: FixContext, name: string | undefined): CodeActio
         return undefined;
     }
     const kind = declarableKind(nounOf(context.services.shared.AstReflection.getReferenceType(info)));
-    if (!kind || context.services.evaluation.ModelEvaluator.evaluate().declarationsById.get(name).length > 0) {
+    if (!kind || context.services.evaluation.ModelEvaluator.evaluate(context.document).declarationsById.get(name).length > 0) {
         // Levels and scale values belong in the method; a name declared as something else would clash.
         return undefined;
     }

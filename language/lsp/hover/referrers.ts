@@ -3,7 +3,7 @@
  * the property that names it (`risk R-001 (on, harms)`). Read from the references each
  * document's linker collected, so a hover costs one pass over them.
  */
-import { AstUtils, GrammarUtils, type AstNode, type LangiumDocuments } from 'langium';
+import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { ModelEvaluation } from '../../evaluation/model-evaluator.js';
 import { isAcceptance, isAction, isApproval, isAsset, isControl, isMethod, isResidual, isRisk, isRole, isScope, isThreat, isVulnerability } from '../../generated/ast.js';
 import { isBuiltinDocument } from '../../workspace/builtin-documents.js';
@@ -15,9 +15,10 @@ export interface Referrer {
     readonly properties: readonly string[];
 }
 
-export function referrersOf(target: AstNode, documents: LangiumDocuments): Referrer[] {
+/** `documents`: those of the model the hover is in (references never cross models). */
+export function referrersOf(target: AstNode, documents: readonly LangiumDocument[]): Referrer[] {
     const bySource = new Map<AstNode, string[]>();
-    for (const document of documents.all) {
+    for (const document of documents) {
         if (isBuiltinDocument(document)) {
             continue;
         }

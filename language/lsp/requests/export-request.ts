@@ -8,9 +8,9 @@ import { countIncompleteErrors, incompleteExportText } from '../../exports/compl
 import { buildExport, EXPORT_FORMATS, EXPORT_KINDS, formatExport, type ExportFormat } from '../../exports/index.js';
 import type { ExportKind } from '../../exports/table.js';
 import type { RiskServices } from '../../risk-module.js';
-import { isBuiltinDocument } from '../../workspace/builtin-documents.js';
 import { EXPORT_REQUEST, type ExportRequestResult } from './protocol.js';
 import { paramsObject, parseParams, quoted } from './request-params.js';
+import { ModelUriSchema, requestModel } from './request-model.js';
 
 export const ExportParamsSchema = paramsObject({
     kind: z.enum(EXPORT_KINDS as [ExportKind, ...ExportKind[]], {
@@ -19,7 +19,8 @@ export const ExportParamsSchema = paramsObject({
     format: z.enum(EXPORT_FORMATS as [ExportFormat, ...ExportFormat[]], {
         error: issue => `must be one of ${EXPORT_FORMATS.map(format => `"${format}"`).join(', ')}, not ${quoted(issue.input)}`
     }),
-    bom: z.boolean({ error: issue => `must be true or false, not ${quoted(issue.input)}` }).optional()
+    bom: z.boolean({ error: issue => `must be true or false, not ${quoted(issue.input)}` }).optional(),
+    uri: ModelUriSchema
 });
 
 export interface WorkspaceContext {
@@ -29,13 +30,14 @@ export interface WorkspaceContext {
 
 /**
  * Answers `risk/export`. Throws a ResponseError (`InvalidParams`) for params that are not
- * `{ kind, format, bom? }`. The model's errors do not stop an export: the ones that leave
+ * `{ kind, format, bom?, uri? }`, and for a workspace of several models without `uri`. The model's errors do not stop an export: the ones that leave
  * parts of it unevaluated become a warning, as with `risk export`.
  */
 export function exportRequest(services: RiskServices, params: unknown, context: WorkspaceContext = {}): ExportRequestResult {
-    const { kind, format, bom } = parseParams(EXPORT_REQUEST, ExportParamsSchema, params);
-    const documents = services.shared.workspace.LangiumDocuments.all.filter(document => !isBuiltinDocument(document)).toArray();
-    const evaluation = services.evaluation.ModelEvaluator.evaluate();
+    const { kind, format, bom, uri } = parseParams(EXPORT_REQUEST, ExportParamsSchema, params);
+    const model = requestModel(services, EXPORT_REQUEST, uri);
+    const documents = model.documents;
+    const evaluation = services.evaluation.ModelEvaluator.evaluate(model);
     const table = buildExport(kind, evaluation, { baseDir: context.baseDir });
     const content = formatExport(table, format, { bom: format === 'csv' && (bom ?? services.settings.RiskSettings.exports.csvBom) });
     const warnings: string[] = [];

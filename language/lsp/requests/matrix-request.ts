@@ -11,16 +11,17 @@ import { compareIds } from '../../exports/cells.js';
 import type { RiskServices } from '../../risk-module.js';
 import { MATRIX_REQUEST, type MatrixCell, type MatrixRequestResult, type MatrixRisk, type MatrixScaleValue } from './protocol.js';
 import { paramsObject, parseParams } from './request-params.js';
+import { ModelUriSchema, requestModel } from './request-model.js';
 
-/** `risk/matrix` takes no params: `{}` (or none). */
-export const MatrixParamsSchema = paramsObject({});
+/** `risk/matrix` takes `{ uri? }`: a file or folder of the model (needed when the workspace holds several). */
+export const MatrixParamsSchema = paramsObject({ uri: ModelUriSchema });
 
 type Basis = 'inherent' | 'residual';
 
-/** Answers `risk/matrix`. Throws a ResponseError (`InvalidParams`) for params other than `{}`. */
+/** Answers `risk/matrix`. Throws a ResponseError (`InvalidParams`) for params other than `{ uri? }`, or without `uri` in a workspace of several models. */
 export function matrixRequest(services: RiskServices, params: unknown): MatrixRequestResult {
-    parseParams(MATRIX_REQUEST, MatrixParamsSchema, params);
-    const evaluation = services.evaluation.ModelEvaluator.evaluate();
+    const { uri } = parseParams(MATRIX_REQUEST, MatrixParamsSchema, params);
+    const evaluation = services.evaluation.ModelEvaluator.evaluate(requestModel(services, MATRIX_REQUEST, uri));
     const method = evaluation.method;
     const risks = [...evaluation.risks].sort((a, b) => compareIds(a.risk.name ?? '', b.risk.name ?? ''));
     const likelihood = method ? [...method.likelihood].reverse().map(scaleValue) : [];

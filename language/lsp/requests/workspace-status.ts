@@ -21,15 +21,16 @@ export function checkWorkspaceResult(services: RiskServices): CheckWorkspaceResu
             counts[(diagnostic.severity ?? 1) - 1]++;
         }
     }
-    const evaluation = services.evaluation.ModelEvaluator.evaluate();
+    // Every model of the workspace counts (workspace/model-boundaries.ts).
+    const evaluations = services.evaluation.ModelBoundaries.models().map(model => services.evaluation.ModelEvaluator.evaluate(model));
     return {
-        unacceptedResidualRisks: evaluation.risks.filter(risk => risk.aboveAppetite && !risk.accepted).length,
+        unacceptedResidualRisks: evaluations.flatMap(evaluation => evaluation.risks).filter(risk => risk.aboveAppetite && !risk.accepted).length,
         errors: counts[0],
         warnings: counts[1],
         infos: counts[2],
         hints: counts[3],
         files: documents.length,
-        asOf: evaluation.asOf
+        asOf: services.settings.RiskSettings.asOf()
     };
 }
 

@@ -229,8 +229,8 @@ risk C-01 "Phished login" { owner CTO likelihood Medium impact High treatment ac
     test('the same model evaluated on two as-of dates gives two answers', async () => {
         const { model } = await checkTexts(accepted('by CEO on 2025-12-15 "Three zones cover most failures"'), '2026-11-23');
         const evaluator = model.services.evaluation.ModelEvaluator;
-        expect(evaluator.evaluate('2026-12-15').risks[0].acceptances[0]).toMatchObject({ valid: true, daysLeft: 0 });
-        expect(evaluator.evaluate('2026-12-16').risks[0].acceptances[0]).toMatchObject({ valid: false, expired: true });
+        expect(evaluator.evaluate(model.documents[0], '2026-12-15').risks[0].acceptances[0]).toMatchObject({ valid: true, daysLeft: 0 });
+        expect(evaluator.evaluate(model.documents[0], '2026-12-16').risks[0].acceptances[0]).toMatchObject({ valid: false, expired: true });
         expect(model.evaluation().asOf).toBe('2026-11-23');
         expect(model.evaluation().risks[0].acceptances[0].daysLeft).toBe(22);
     });
