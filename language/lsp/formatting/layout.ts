@@ -113,7 +113,7 @@ function decideGaps(roles: TokenRoles, text: string): { gaps: Gap[]; blocks: Blo
         const breaks = previous ? lineBreaksBetween(text, previous.cst.end, token.cst.offset) : 0;
         // No blank line after `{` (and the comment trailing on its line), none before `}`.
         const afterOpen = lastCode >= 0 && isKeyword(tokens[lastCode].cst, '{') && (i - 1 === lastCode || (previous?.comment !== undefined && gaps[i - 1]?.kind === 'space'));
-        const line = (blankAllowed: boolean, lineDepth = depth): Gap => ({ kind: 'line', blank: blankAllowed && breaks > 1 && !afterOpen, depth: lineDepth });
+        const line = (blankAllowed: boolean, lineDepth = depth): Extract<Gap, { kind: 'line' }> => ({ kind: 'line', blank: blankAllowed && breaks > 1 && !afterOpen, depth: lineDepth });
         gaps.push(((): Gap => {
             if (!previous) {
                 return { kind: 'line', blank: false, depth: 0 };
