@@ -114,6 +114,26 @@ Examples:
   risk diff v1.0 v2.0 -- risks/                two tags, the model in risks/
   risk diff --from old-model --to new-model    two folders`;
 
+const FMT_HELP = `
+Lays out .risk files as the editor's Format Document does (docs/language.md,
+"Formatting"): tables aligned, the author's line breaks and comments kept, two spaces
+per level. Folders are searched recursively, skipping node_modules and folders whose
+name starts with a dot. Only the whitespace between tokens changes.
+
+Files that change are written in place (atomically) and their names printed. A file
+with a syntax error, or not in UTF-8, is left as it is and reported.
+
+Exit codes:
+  0  every file is formatted (or was written formatted)
+  1  --check: some files are not formatted (they are listed; nothing is written)
+  2  a file could not be formatted (syntax error, not UTF-8), a path that does not
+     exist, or a file that cannot be written
+
+Examples:
+  risk fmt                                      format every .risk file below "."
+  risk fmt --check                              in CI: fail when a file is not formatted
+  risk fmt --check --diff risks/                show what formatting would change`;
+
 const LSP_HELP = `
 The language server of the VS Code extension, for any editor that speaks the Language
 Server Protocol (Neovim, Helix, Emacs, Zed, ...): it reads requests on standard input
@@ -225,6 +245,18 @@ function createProgram(io: CliIo, args: readonly string[], setExitCode: (code: n
         .action(async (file: string, options: { sheet?: string; map?: string[]; out?: string; force?: boolean }) => {
             const { runImport } = await import('./import-command.js');
             setExitCode(await runImport({ file, ...options }, io));
+        });
+
+    program.command('fmt')
+        .description('Format .risk files in place: aligned tables, the author\'s lines and comments kept.')
+        .argument('[paths...]', 'files or folders to format (default: ".")')
+        .addOption(new Option('--check', 'write nothing; list the files that are not formatted and exit 1 if there are any'))
+        .addOption(new Option('--diff', 'print what formatting changes as a unified diff (with --check: what it would change)'))
+        .helpOption('-h, --help', 'show this help and exit')
+        .addHelpText('after', FMT_HELP)
+        .action(async (paths: string[], options: { check?: boolean; diff?: boolean }) => {
+            const { runFmt } = await import('./fmt-command.js');
+            setExitCode(await runFmt({ paths, ...options }, io));
         });
 
     program.command('lsp')
