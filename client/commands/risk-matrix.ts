@@ -52,6 +52,8 @@ class RiskMatrixPanel {
     private generation = 0;
     /** Seen visible at the last view state change: a refresh follows only from hidden to visible. */
     private wasVisible = true;
+    /** The last `.risk` file active in an editor: the matrix is of its model (docs/language.md §1). */
+    private modelFile: string | undefined;
 
     constructor(private readonly client: LanguageClient, onDispose: () => void) {
         this.panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Risk Matrix', vscode.ViewColumn.Beside, {
@@ -60,7 +62,13 @@ class RiskMatrixPanel {
             enableFindWidget: true
         });
         this.panel.webview.html = riskMatrixMessageHtml('Loading the risk matrix…', this.page());
+        this.followModel(vscode.window.activeTextEditor);
         this.disposables.push(
+            vscode.window.onDidChangeActiveTextEditor(editor => {
+                if (this.followModel(editor)) {
+                    void this.refresh();
+                }
+            }),
             this.panel.onDidDispose(() => {
                 this.disposables.forEach(disposable => disposable.dispose());
                 onDispose();
@@ -75,6 +83,15 @@ class RiskMatrixPanel {
             }),
             this.panel.webview.onDidReceiveMessage((message: MatrixMessage) => this.receive(message))
         );
+    }
+
+    /** True when the editor shows a `.risk` file other than the one the matrix follows. */
+    private followModel(editor: vscode.TextEditor | undefined): boolean {
+        if (!editor || !isRiskDocument(editor.document) || editor.document.uri.toString() === this.modelFile) {
+            return false;
+        }
+        this.modelFile = editor.document.uri.toString();
+        return true;
     }
 
     reveal(): void {
@@ -92,7 +109,7 @@ class RiskMatrixPanel {
         }
         const generation = ++this.generation;
         try {
-            const matrix = await this.client.sendRequest<MatrixRequestResult>(MATRIX_REQUEST, {});
+            const matrix = await this.client.sendRequest<MatrixRequestResult>(MATRIX_REQUEST, this.modelFile ? { uri: this.modelFile } : {});
             if (generation === this.generation) {
                 this.matrix = matrix;
                 this.panel.webview.html = riskMatrixHtml(matrix, this.page());
