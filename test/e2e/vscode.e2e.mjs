@@ -25,7 +25,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -48,8 +48,10 @@ const started = Date.now();
 let shotNumber = 0;
 let lastScreenshot;
 let page;
+let context;
 let browser;
 let codeServer;
+let codeServerPort;
 let tmp;
 
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
@@ -292,6 +294,7 @@ async function main() {
 
     // ---- start code-server
     const port = await freePort();
+    codeServerPort = port;
     const serverLog = join(tmp, 'code-server.log');
     await step('start-code-server', async () => {
         const out = createWriteStream(serverLog);
@@ -316,7 +319,7 @@ async function main() {
     // ---- launch Chromium and open the workspace
     await step('open-workbench', async () => {
         browser = await chromium.launch({ executablePath: chromiumPath, headless: !HEADED, args: CHROMIUM_ARGS, timeout: 60_000 });
-        const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+        context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
         page = await context.newPage();
         page.setDefaultTimeout(30_000);
         page.on('pageerror', error => log(`page error: ${error.message}`));
@@ -350,6 +353,19 @@ async function main() {
         if (!/\| Error:/.test(row)) { // the row's aria-label starts with its severity
             throw new Error(`the R-005 problem is not shown as an error: ${row}`);
         }
+    });
+
+    // ---- the "Risk Language" output channel starts with the server's start line
+    await step('output-channel-start-line', async () => {
+        await runCommand('Output: Show Output Channels...');
+        await quickInput().getByRole('option', { name: 'Risk Language' }).first().click();
+        const text = await waitFor('the start line and a build summary in the Risk Language output channel', async () => {
+            // Monaco renders spaces as no-break spaces.
+            const shown = (await page.locator('.part.panel .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+            return /Risk Language server \S+ started on Node v\d+/.test(shown) && /Checked \d+ files/.test(shown) && shown;
+        }, 30_000, 500);
+        log(`output channel:\n    ${text.split('\n').filter(line => /started on|Checked/.test(line)).slice(0, 3).join('\n    ')}`);
+        await page.keyboard.press('Control+Shift+M'); // back to the Problems panel
     });
 
     // ---- b. inlay hints in cyber.risk show computed levels
@@ -471,6 +487,44 @@ async function main() {
             throw new Error('the register has no R-005 row');
         }
     });
+
+    // ---- f. a large workspace shows its progress while it is checked, never "No Problems"
+    const large = join(tmp, 'large-model');
+    const { generateBenchModel } = await import(pathToFileURL(join(ROOT, 'scripts', 'generate-bench-model.mjs')).href);
+    generateBenchModel(large, 2_000);
+    mkdirSync(join(large, '.vscode'), { recursive: true });
+    writeFileSync(join(large, '.vscode', 'settings.json'), JSON.stringify({ 'risk.asOf': AS_OF }, null, 4) + '\n');
+    await step('progress-large-workspace', async () => {
+        page = await context.newPage();
+        page.on('pageerror', error => log(`page error: ${error.message}`));
+        // Every text the status bar shows, recorded in the page: a check that ends between
+        // two looks from here would otherwise go unseen.
+        await page.addInitScript(() => {
+            window.riskStatusTexts = [];
+            new MutationObserver(() => {
+                const text = [...document.querySelectorAll('.part.statusbar .statusbar-item')]
+                    .map(item => item.textContent.trim()).filter(Boolean).join(' | ');
+                if (/Risk|Checking/.test(text) && window.riskStatusTexts.at(-1) !== text) {
+                    window.riskStatusTexts.push(text);
+                }
+            }).observe(document, { subtree: true, childList: true, characterData: true });
+        });
+        await page.goto(`http://127.0.0.1:${codeServerPort}/?folder=${encodeURIComponent(large)}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+        await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+        const checking = page.locator('.part.statusbar').getByText(/Checking \d+ files/).first();
+        await checking.waitFor({ state: 'visible', timeout: 90_000 })
+            .then(() => screenshot('progress-large-workspace-checking'))
+            .catch(() => log('the progress was not caught on screen'));
+        await page.locator('.part.statusbar').getByText(/\d+ unaccepted/).first().waitFor({ state: 'visible', timeout: 90_000 });
+        const texts = (await page.evaluate(() => window.riskStatusTexts)).map(text => text.replace(/\s+/g, ' '));
+        log(`status bar texts while the large workspace loaded:\n    ${texts.slice(0, 12).join('\n    ')}`);
+        if (!texts.some(text => /Risk: loading/.test(text))) {
+            throw new Error('the status bar never said "Risk: loading" while the large workspace loaded');
+        }
+        if (!texts.some(text => /Checking \d+ files/.test(text))) {
+            throw new Error('the status bar never showed the progress "Checking N files…" while the large workspace loaded');
+        }
+    }, 180_000);
 }
 
 // ------------------------------------------------------------ e. clean up
