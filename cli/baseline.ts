@@ -37,7 +37,8 @@ export async function filterByBaseline(findings: readonly Finding[], revision: s
         if (files.length === 0) {
             continue; // Nothing there at the revision: every finding is new.
         }
-        const model = await loadModelSources(files.map(file => ({ path: join(repository.root, file.path), text: file.text })), { asOf });
+        // The same models as the check: the path's files without a method above them are its model.
+        const model = await loadModelSources(files.map(file => ({ path: join(repository.root, file.path), text: file.text })), { asOf, folders: [join(repository.root, inside)] });
         baseline.push(...diagnosticsOf(model).map(({ document, diagnostic }) => toFinding(document, diagnostic, cwd)));
     }
     const known = new Set(fingerprintsOf(sortFindings(baseline)));

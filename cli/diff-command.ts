@@ -7,6 +7,8 @@ import { AT_BASE_KINDS } from '../language/diff/change.js';
 import type { DiffSide } from '../language/diff/declarations.js';
 import { diffModels, type Verdict } from '../language/diff/model-diff.js';
 import { diagnosticsOf, loadModelSources, type LoadedModel } from '../language/model/load-model.js';
+import type { ModelFolder } from '../language/workspace/model-boundaries.js';
+import { soleModel } from './model-folders.js';
 import type { CheckIo } from './check-command.js';
 import { parseDiffOptions, type DiffFailLevel, type DiffFormat, type RawDiffOptions } from './diff-options.js';
 import { diffFindings, type DiffFormatOptions, type DiffReport, type DiffSideReport } from './diff-report.js';
@@ -31,6 +33,8 @@ const FORMATTERS: Readonly<Record<DiffFormat, (report: DiffReport, options: Diff
 interface LoadedSide {
     readonly files: SideFiles;
     readonly model: LoadedModel;
+    /** The one model the side's files form. */
+    readonly selected: ModelFolder;
     readonly findings: Finding[];
     readonly unparsable: string[];
 }
@@ -70,16 +74,17 @@ export async function runDiff(raw: RawDiffOptions, io: CheckIo): Promise<number>
 }
 
 async function loadSide(files: SideFiles, asOf: string, cwd: string): Promise<LoadedSide> {
-    const model = await loadModelSources(files.files, { asOf });
+    const model = await loadModelSources(files.files, { asOf, folders: [files.root] });
+    const selected = soleModel(model, `A diff (${files.label})`, cwd);
     const findings = sortFindings(diagnosticsOf(model).map(({ document, diagnostic }) => toFinding(document, diagnostic, cwd)));
     const unparsable = model.documents
         .filter(document => document.parseResult.lexerErrors.length > 0 || document.parseResult.parserErrors.length > 0)
         .map(document => displayPath(document.uri.fsPath, cwd));
-    return { files, model, findings, unparsable };
+    return { files, model, selected, findings, unparsable };
 }
 
 function diffSide(side: LoadedSide): DiffSide {
-    return { evaluation: side.model.evaluation(), documents: side.model.documents, root: side.files.root };
+    return { evaluation: side.model.evaluation(side.selected), documents: side.model.documents, root: side.files.root };
 }
 
 function sideReport(side: LoadedSide, posture: DiffSideReport['posture']): DiffSideReport {

@@ -10,6 +10,7 @@ import { loadModelFiles } from '../language/model/load-model.js';
 import type { CheckIo } from './check-command.js';
 import { collectModels } from './collect-files.js';
 import { UsageError } from './errors.js';
+import { soleModel } from './model-folders.js';
 import { parseExportOptions, type ExportCommandOptions, type RawExportOptions } from './export-options.js';
 
 export interface ExportIo extends CheckIo {
@@ -24,8 +25,9 @@ export async function runExport(raw: RawExportOptions, io: ExportIo): Promise<nu
     }
     const [model] = models;
     // Only the errors the warning below counts: the export's own cells come from the evaluation.
-    const loaded = await loadModelFiles(model.files, { asOf: options.asOf, validate: 'integrity' });
-    const broken = countIncompleteErrors(loaded.documents);
+    const loaded = await loadModelFiles(model.files, { asOf: options.asOf, folders: model.folder ? [model.root] : [], validate: 'integrity' });
+    const selected = soleModel(loaded, 'An export', io.cwd);
+    const broken = countIncompleteErrors(selected.documents);
     const kinds = options.kind === 'all' ? EXPORT_KINDS : [options.kind];
     if (broken > 0) {
         // The export still shows what could be evaluated; the user should know it is partial.
@@ -33,7 +35,7 @@ export async function runExport(raw: RawExportOptions, io: ExportIo): Promise<nu
         const warning = kinds.length > 1 ? text.replace(`the ${TITLES[kinds[0]]} shows`, 'the workbook shows') : text;
         io.stderr.write(`risk: warning: ${warning}. Run \`risk check\` to see them.\n`);
     }
-    const evaluation = loaded.evaluation();
+    const evaluation = loaded.evaluation(selected);
     const tables = kinds.map(kind => buildExport(kind, evaluation, { baseDir: model.root, tags: options.tags }));
     const content = await exportContent(tables, options);
     if (!options.output) {

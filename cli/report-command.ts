@@ -7,6 +7,7 @@ import { today } from '../language/evaluation/dates.js';
 import { countIncompleteErrors } from '../language/exports/completeness.js';
 import { ExportWriteError, writeExportFile } from '../language/exports/write-file.js';
 import { loadModelFiles } from '../language/model/load-model.js';
+import { soleModel } from './model-folders.js';
 import { htmlReport } from '../language/report/html-report.js';
 import { collectModels } from './collect-files.js';
 import { UsageError } from './errors.js';
@@ -39,12 +40,13 @@ export async function runReport(raw: RawReportOptions, io: ExportIo): Promise<nu
     }
     const [model] = models;
     // Only the errors the warning below counts: the report itself comes from the evaluation.
-    const loaded = await loadModelFiles(model.files, { asOf, validate: 'integrity' });
-    const broken = countIncompleteErrors(loaded.documents);
+    const loaded = await loadModelFiles(model.files, { asOf, folders: model.folder ? [model.root] : [], validate: 'integrity' });
+    const selected = soleModel(loaded, 'A report', io.cwd);
+    const broken = countIncompleteErrors(selected.documents);
     if (broken > 0) {
         io.stderr.write(`risk: warning: the model has ${broken} error${broken === 1 ? '' : 's'} that leave${broken === 1 ? 's' : ''} parts of it unevaluated; the report shows what could be evaluated. Run \`risk check\` to see them.\n`);
     }
-    const html = htmlReport(loaded.evaluation(), { baseDir: model.root });
+    const html = htmlReport(loaded.evaluation(selected), { baseDir: model.root });
     if (!output) {
         io.stdout.write(html);
         return 0;

@@ -64,9 +64,10 @@ export PATH="$TOOLS/node_modules/.bin:$PATH"
 STEP="2/5 Debian packages"
 # Chromium with its recommended fonts (the screenshots are read by people); LibreOffice
 # Calc without a desktop (the CSV test opens the exports in a real spreadsheet), without
-# recommends: 276 MB instead of well over a gigabyte.
+# recommends: 276 MB instead of well over a gigabyte. Neovim for the test of the README's
+# Neovim set-up (test/editors/neovim.test.ts).
 APT_PACKAGES=(libkrb5-dev chromium)
-APT_PACKAGES_LEAN=(libreoffice-calc-nogui)
+APT_PACKAGES_LEAN=(libreoffice-calc-nogui neovim)
 missing_of() {
     for p in "$@"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || printf '%s\n' "$p"
@@ -96,6 +97,7 @@ else
     fi
 fi
 command -v soffice >/dev/null 2>&1 || fail "soffice is not on PATH after installing libreoffice-calc-nogui"
+command -v nvim >/dev/null 2>&1 || fail "nvim is not on PATH after installing neovim"
 CHROMIUM="$(command -v chromium || true)"
 [ -n "$CHROMIUM" ] || fail "chromium is not on PATH after installing the Debian package"
 

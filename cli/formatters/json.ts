@@ -8,6 +8,7 @@ export function formatJson(report: CheckReport): string {
         version: JSON_FORMAT_VERSION,
         asOf: report.asOf,
         files: report.fileCount,
+        models: report.models,
         summary: report.summary,
         ...(report.baseline ? { baseline: report.baseline } : {}),
         diagnostics: report.findings.map(finding => ({
@@ -18,7 +19,8 @@ export function formatJson(report: CheckReport): string {
             endColumn: finding.endColumn,
             severity: finding.severity,
             code: finding.code,
-            message: finding.message
+            message: finding.message,
+            ...(finding.model === undefined ? {} : { model: finding.model })
         }))
     };
     return `${JSON.stringify(document, null, 2)}\n`;

@@ -1,6 +1,7 @@
 /**
  * `--format pretty`: for people. Each finding as `file:line:col - severity code:
- * message`, the source line with the range underlined, then a one-line summary.
+ * message`, the source line with the range underlined, then a one-line summary. When
+ * the paths hold several models, the findings come under a heading per model.
  */
 import type { IssueSeverity } from '../../language/validation/issue-codes.js';
 import type { Finding, Summary } from '../findings.js';
@@ -12,9 +13,14 @@ const TAB_WIDTH = 4;
 
 export function formatPretty(report: CheckReport, options: FormatOptions): string {
     const style = createStyler(options.color);
-    const blocks = report.findings.map(finding => formatFinding(finding, style));
+    const blocks = report.models.length > 1
+        ? report.models.flatMap(model => [
+            style(modelHeading(model, report.findings.filter(finding => finding.model === model.folder).length), 'bold') + '\n',
+            ...report.findings.filter(finding => finding.model === model.folder).map(finding => formatFinding(finding, style))
+        ])
+        : report.findings.map(finding => formatFinding(finding, style));
     const baseline = report.baseline ? `${baselineLine(report.baseline)}\n` : '';
-    blocks.push(`${style(summaryLine(report.summary, report.fileCount, report.asOf), 'bold')}\n${baseline}`);
+    blocks.push(`${style(summaryLine(report.summary, report.fileCount, report.asOf, report.models.length), 'bold')}\n${baseline}`);
     return blocks.join('\n');
 }
 
@@ -53,15 +59,21 @@ function displayWidth(text: string): number {
     return expandTabs(text).length;
 }
 
-/** `2 errors, 3 warnings, 1 info, 4 hints in 9 files (as of 2026-11-23)` */
-export function summaryLine(summary: Summary, fileCount: number, asOf: string): string {
+/** `Model examples/acme-saas (7 files): 2 findings` */
+function modelHeading(model: { folder: string; files: number }, findings: number): string {
+    return `Model ${model.folder} (${plural(model.files, 'file', 'files')}): ${findings === 0 ? 'no findings' : plural(findings, 'finding', 'findings')}`;
+}
+
+/** `2 errors, 3 warnings, 1 info, 4 hints in 9 files (as of 2026-11-23)`; `… in 9 files of 2 models (…)` */
+export function summaryLine(summary: Summary, fileCount: number, asOf: string, modelCount = 1): string {
     const counts = [
         plural(summary.errors, 'error', 'errors'),
         plural(summary.warnings, 'warning', 'warnings'),
         plural(summary.infos, 'info', 'infos'),
         plural(summary.hints, 'hint', 'hints')
     ].join(', ');
-    return `${counts} in ${plural(fileCount, 'file', 'files')} (as of ${asOf})`;
+    const models = modelCount > 1 ? ` of ${modelCount} models` : '';
+    return `${counts} in ${plural(fileCount, 'file', 'files')}${models} (as of ${asOf})`;
 }
 
 /** `3 findings also present at origin/main were hidden (--baseline)` */

@@ -60,7 +60,9 @@ export function formatSarif(report: CheckReport): string {
         partialFingerprints: {
             [FINGERPRINT_KEY]: fingerprints.get(finding)!,
             [LINE_HASH_KEY]: lineHashes.get(finding)!
-        }
+        },
+        // The folder of the finding's model (docs/language.md §1), relative to the working directory.
+        ...(finding.model === undefined ? {} : { properties: { model: finding.model } })
     }));
     const run: Run = {
         tool: {
@@ -77,7 +79,7 @@ export function formatSarif(report: CheckReport): string {
             [SRCROOT]: { uri: directoryUri(report.sourceRoot) }
         },
         columnKind: 'utf16CodeUnits',
-        properties: { asOf: report.asOf },
+        properties: { asOf: report.asOf, models: report.models.map(model => model.folder) },
         results
     };
     const log: Log = { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };

@@ -59,6 +59,8 @@ export function exportedMessage(command: ExportCommand, rows: number, asOf: stri
 }
 
 /** The request's params: the byte-order mark applies to CSV only. */
-export function exportParams(command: ExportCommand, choice: FormatChoice, csvBom: boolean): { kind: ExportRequestKind; format: ExportRequestFormat; bom?: boolean } {
-    return choice.format === 'csv' ? { kind: command.kind, format: choice.format, bom: csvBom } : { kind: command.kind, format: choice.format };
+/** `uri`: a file of the model to export (the active `.risk` file), needed when the workspace holds several models. */
+export function exportParams(command: ExportCommand, choice: FormatChoice, csvBom: boolean, uri?: string): { kind: ExportRequestKind; format: ExportRequestFormat; bom?: boolean; uri?: string } {
+    const model = uri === undefined ? {} : { uri };
+    return choice.format === 'csv' ? { kind: command.kind, format: choice.format, bom: csvBom, ...model } : { kind: command.kind, format: choice.format, ...model };
 }

@@ -47,7 +47,7 @@ async function runExport(client: LanguageClient, command: ExportCommand): Promis
     try {
         result = await vscode.window.withProgress(
             { location: vscode.ProgressLocation.Notification, title: `Risk: exporting the ${command.name}…` },
-            () => client.sendRequest<ExportRequestResult>(EXPORT_REQUEST, exportParams(command, choice, csvBom))
+            () => client.sendRequest<ExportRequestResult>(EXPORT_REQUEST, exportParams(command, choice, csvBom, activeRiskFile()))
         );
     } catch (error) {
         void vscode.window.showErrorMessage(`Risk: the ${command.name} could not be exported: ${messageOf(error)}`);
@@ -102,4 +102,10 @@ function baseName(uri: vscode.Uri): string {
 
 function messageOf(error: unknown): string {
     return error instanceof Error ? error.message : String(error);
+}
+
+/** The active editor's `.risk` file: the export is of its model (docs/language.md §1). */
+function activeRiskFile(): string | undefined {
+    const document = vscode.window.activeTextEditor?.document;
+    return document && (document.languageId === 'risk' || isRiskFile(document.uri.path)) ? document.uri.toString() : undefined;
 }

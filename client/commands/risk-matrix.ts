@@ -58,6 +58,8 @@ class RiskMatrixPanel {
     private generation = 0;
     /** Seen visible at the last view state change: a refresh follows only from hidden to visible. */
     private wasVisible = true;
+    /** The last `.risk` file active in an editor: the matrix is of its model (docs/language.md §1). */
+    private modelFile: string | undefined;
 
     constructor(private readonly client: LanguageClient, onDispose: () => void) {
         this.panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Risk Matrix', vscode.ViewColumn.Beside, {
@@ -66,7 +68,13 @@ class RiskMatrixPanel {
             enableFindWidget: true
         });
         this.panel.webview.html = riskMatrixMessageHtml('Loading the risk matrix…', this.page());
+        this.followModel(vscode.window.activeTextEditor);
         this.disposables.push(
+            vscode.window.onDidChangeActiveTextEditor(editor => {
+                if (this.followModel(editor)) {
+                    void this.refresh();
+                }
+            }),
             this.panel.onDidDispose(() => {
                 clearTimeout(this.refreshTimer);
                 this.disposables.forEach(disposable => disposable.dispose());
@@ -95,6 +103,15 @@ class RiskMatrixPanel {
         }, REFRESH_DELAY_MS);
     }
 
+    /** True when the editor shows a `.risk` file other than the one the matrix follows. */
+    private followModel(editor: vscode.TextEditor | undefined): boolean {
+        if (!editor || !isRiskDocument(editor.document) || editor.document.uri.toString() === this.modelFile) {
+            return false;
+        }
+        this.modelFile = editor.document.uri.toString();
+        return true;
+    }
+
     reveal(): void {
         this.panel.reveal(undefined);
     }
@@ -110,7 +127,7 @@ class RiskMatrixPanel {
         }
         const generation = ++this.generation;
         try {
-            const matrix = await this.client.sendRequest<MatrixRequestResult>(MATRIX_REQUEST, {});
+            const matrix = await this.client.sendRequest<MatrixRequestResult>(MATRIX_REQUEST, this.modelFile ? { uri: this.modelFile } : {});
             // The same matrix is not drawn again: the page keeps the cell someone opened.
             if (generation === this.generation && !sameMatrix(matrix, this.matrix)) {
                 this.matrix = matrix;

@@ -65,6 +65,32 @@ describe('a folder argument', () => {
     });
 });
 
+describe('models below one folder (docs/language.md §1)', () => {
+    test('each folder with a method is a model: shared IDs are no duplicate-id, and each finding names its model', () => {
+        ws = workspace({ 'repo/a/method.risk': METHOD, 'repo/a/clean.risk': CLEAN, 'repo/b/method.risk': METHOD, 'repo/b/risks/clean.risk': CLEAN, 'repo/loose/clean.risk': CLEAN });
+        const { report } = runJson(['check', 'repo', '--as-of', FIXTURE_AS_OF], ws.dir);
+        expect(report.models).toEqual([{ folder: 'repo', files: 1 }, { folder: 'repo/a', files: 2 }, { folder: 'repo/b', files: 2 }]);
+        // Only the method-less rest, the folder argument's own model, has findings.
+        expect(report.diagnostics.every(diagnostic => diagnostic.file.startsWith('repo/loose/') && diagnostic.model === 'repo')).toBe(true);
+        expect(codes(report)).toContain('repo/loose/clean.risk method-missing');
+        expect(codes(report).filter(code => code.endsWith('duplicate-id'))).toEqual([]);
+        const pretty = runRisk(['check', 'repo', '--as-of', FIXTURE_AS_OF], { cwd: ws.dir }).stdout;
+        expect(pretty).toContain('Model repo/a (2 files): no findings');
+        expect(pretty).toMatch(/in 5 files of 3 models \(as of/);
+    });
+
+    test('risk export needs one model, and lists them otherwise', () => {
+        ws = workspace({ 'repo/a/method.risk': METHOD, 'repo/a/clean.risk': CLEAN, 'repo/b/method.risk': METHOD, 'repo/b/clean.risk': CLEAN });
+        const both = runRisk(['export', 'register', 'repo', '--as-of', FIXTURE_AS_OF], { cwd: ws.dir });
+        expect(both.status).toBe(2);
+        expect(both.stderr).toContain('An export is of one model, and these paths hold 2');
+        expect(both.stderr).toContain('repo/a (2 files)');
+        expect(both.stderr).toContain('repo/b (2 files)');
+        const one = runRisk(['export', 'register', 'repo/b', '--as-of', FIXTURE_AS_OF], { cwd: ws.dir });
+        expect(one.status).toBe(0);
+    });
+});
+
 describe('file arguments', () => {
     test('together form one model', () => {
         ws = workspace({ 'm/method.risk': METHOD, 'm/clean.risk': CLEAN });

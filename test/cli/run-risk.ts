@@ -39,7 +39,8 @@ export interface JsonReport {
     asOf: string;
     files: number;
     summary: { errors: number; warnings: number; infos: number; hints: number };
-    diagnostics: Array<{ file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }>;
+    models: Array<{ folder: string; files: number }>;
+    diagnostics: Array<{ file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string; model: string }>;
 }
 
 export function runJson(args: readonly string[], cwd: string): { status: number | null; report: JsonReport; stderr: string } {
