@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, expect, test } from 'vitest';
 import { LspProcess, type Message } from './lsp-process.js';
 import { REPO_ROOT, runRisk } from './run-risk.js';
+import { issueHelpUri } from '../../language/validation/issue-links.js';
 
 let running: LspProcess | undefined;
 
@@ -181,7 +182,7 @@ test('a workspace file that is not UTF-8: encoding-invalid from disk, then on th
         let after = lsp.received.length;
         lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'risk', version: 1, text: text.replace('é', '\uFFFD') } });
         const opened = await lsp.waitFor(message => encodingOf(message, after) !== undefined, 'diagnostics of the opened file');
-        expect(encodingOf(opened, after)).toEqual([expect.objectContaining({ range: expect.objectContaining({ start: { line: 1, character: 12 } }), message: expect.stringMatching(/^The file on disk is not UTF-8 \(line 2, byte 0xE9\), and the editor shows its bad bytes as `\uFFFD`: reopen it/) })]);
+        expect(encodingOf(opened, after)).toEqual([expect.objectContaining({ range: expect.objectContaining({ start: { line: 1, character: 12 } }), message: expect.stringMatching(/^The file on disk is not UTF-8 \(line 2, byte 0xE9\), and the editor shows its bad bytes as '\uFFFD': reopen it/) })]);
 
         // Reopened with its encoding, the editor holds the right text; the file on disk is still not UTF-8.
         after = lsp.received.length;
@@ -234,4 +235,36 @@ test('the log has a start line and a summary of every build; the first build of 
     expect((begin.params as { value: unknown }).value).toMatchObject({ kind: 'begin', title: 'Risk', message: 'Checking 8 files…' });
     await lsp.waitFor(progress('end'), 'the progress end');
     await lsp.close();
+});
+
+test('diagnostics as the editor shows them: plain-text messages, each code linked to its section of the reference; a file changed on disk leads to risk/modelUpdated', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'risk-lsp-shown-'));
+    try {
+        writeFileSync(join(folder, 'model.risk'), MODEL.replace('  acceptance { by CEO on 2026-01-01 until 2026-12-31 "Failover is not worth its cost" }\n', ''));
+        const uri = pathToFileURL(join(folder, 'model.risk')).href;
+        const lsp = running = new LspProcess();
+        await lsp.openWorkspace(folder, '2026-11-23');
+        type Published = { uri: string; diagnostics: Array<{ code: string; message: string; codeDescription?: { href: string } }> };
+        const publishedFor = (after: number) => (message: Message) => message.method === 'textDocument/publishDiagnostics'
+            && (message.params as Published).uri === uri && lsp.received.indexOf(message) >= after;
+        const first = (await lsp.waitFor(publishedFor(0), 'the diagnostics of model.risk')).params as Published;
+        const unaccepted = first.diagnostics.find(diagnostic => diagnostic.code === 'unaccepted-residual')!;
+        // The CLI writes `acceptance` in backticks; the Problems panel would show them as they are.
+        expect(unaccepted.message).toBe('R-001 residual High (6) is above appetite Moderate and has no valid acceptance: add an \'acceptance\' by a management role, or reduce the risk.');
+        for (const diagnostic of first.diagnostics) {
+            expect(diagnostic.message).not.toContain('`');
+            expect(diagnostic.codeDescription).toEqual({ href: issueHelpUri(diagnostic.code) });
+        }
+
+        // A `git checkout` outside the editor: the file changes on disk, the client reports it.
+        const after = lsp.received.length;
+        writeFileSync(join(folder, 'model.risk'), MODEL);
+        lsp.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+        await lsp.waitFor(message => message.method === 'risk/modelUpdated' && lsp.received.indexOf(message) >= after, 'risk/modelUpdated after the change on disk');
+        const matrix = await lsp.request('risk/matrix', {});
+        expect(JSON.stringify(matrix.result)).toContain('R-001');
+        await lsp.close();
+    } finally {
+        rmSync(folder, { recursive: true, force: true });
+    }
 });
