@@ -45,7 +45,7 @@ export function layoutTokens(root: CompositeCstNode, text: string): Layout | und
     if (tokens.length === 0 || !onlyWhitespaceBetween(roles, text)) {
         return undefined;
     }
-    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const eol = endOfLine(text);
     const { gaps, blocks } = decideGaps(roles, text);
     splitLongLines(roles, gaps, blocks);
     const lines = toLines(roles, gaps);
@@ -94,7 +94,7 @@ function decideGaps(roles: TokenRoles, text: string): { gaps: Gap[]; blocks: Blo
             return false;
         }
         const [open, close] = brace < other ? [brace, other] : [other, brace];
-        return close > open + 1 && text.slice(tokens[open].cst.end, tokens[close].cst.offset).includes('\n');
+        return close > open + 1 && hasLineBreak(text.slice(tokens[open].cst.end, tokens[close].cst.offset));
     };
     const isOpen = (i: number, multi: boolean): boolean => isKeyword(tokens[i].cst, '{') && partner.has(i) && multiLine(i) === multi;
     const isClose = (i: number, multi: boolean): boolean => isKeyword(tokens[i].cst, '}') && partner.has(i) && multiLine(i) === multi;
@@ -118,7 +118,7 @@ function decideGaps(roles: TokenRoles, text: string): { gaps: Gap[]; blocks: Blo
             if (!previous) {
                 return { kind: 'line', blank: false, depth: 0 };
             }
-            if (token.comment && breaks > 0 && token.text.includes('\n')) {
+            if (token.comment && breaks > 0 && hasLineBreak(token.text)) {
                 // A block comment over several lines keeps its layout: its further lines cannot move with it.
                 return { ...line(true), column: token.cst.range.start.character };
             }
@@ -158,14 +158,31 @@ function decideGaps(roles: TokenRoles, text: string): { gaps: Gap[]; blocks: Blo
     return { gaps, blocks };
 }
 
+/**
+ * Line breaks as the lexer and the editor count them: CRLF, LF, and a lone CR (old Mac
+ * files), which Langium's positions also take for a line end.
+ */
 function lineBreaksBetween(text: string, from: number, to: number): number {
     let count = 0;
     for (let i = from; i < to; i++) {
-        if (text.charCodeAt(i) === 10) {
+        const code = text.charCodeAt(i);
+        if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) {
             count++;
         }
     }
     return count;
+}
+
+function hasLineBreak(text: string): boolean {
+    return /[\r\n]/.test(text);
+}
+
+/** The file's own line end: CRLF or a lone CR where the file uses them, else LF. */
+function endOfLine(text: string): string {
+    if (text.includes('\r\n')) {
+        return '\r\n';
+    }
+    return text.includes('\r') && !text.includes('\n') ? '\r' : '\n';
 }
 
 /**
@@ -190,7 +207,7 @@ function splitLongLines(roles: TokenRoles, gaps: Gap[], blocks: readonly BlockPl
                 splits.push(i);
             }
         }
-        if (length > LINE_WIDTH && !tokens.slice(start, end).some(token => token.text.includes('\n'))) {
+        if (length > LINE_WIDTH && !tokens.slice(start, end).some(token => hasLineBreak(token.text))) {
             for (const i of splits) {
                 gaps[i] = { kind: 'line', blank: false, depth: blocks[i].depth };
             }
@@ -214,7 +231,7 @@ function toLines(roles: TokenRoles, gaps: readonly Gap[]): AlignedLine[] {
         const indices = Array.from({ length: end - start }, (_, k) => start + k);
         const trailing = indices.length > 1 && tokens[end - 1].comment === 'line' ? end - 1 : undefined;
         const code = trailing === undefined ? indices : indices.slice(0, -1);
-        const alignable = code.every(i => !tokens[i].text.includes('\n')) && !code.every(i => tokens[i].comment);
+        const alignable = code.every(i => !hasLineBreak(tokens[i].text)) && !code.every(i => tokens[i].comment);
         const shape = alignable ? rowShape(rows.get(start), code) : undefined;
         lines.push({
             indent: depth * INDENT,

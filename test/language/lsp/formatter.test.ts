@@ -387,6 +387,11 @@ describe('the file as a whole', () => {
         expect(await format('role A "a"\r\nrisk R-1 "r" {\r\n   owner A\r\n}\r\n')).toBe('role A "a"\r\nrisk R-1 "r" {\r\n  owner A\r\n}\r\n');
     });
 
+    test('keeps old Mac line endings (a lone CR is a line end too; found by the fuzzer, seed 1 input 72)', async () => {
+        expect(await format('role A "a"\rrisk R-1 "r" {\r   owner A\r   status assessed // kept\r}\r'))
+            .toBe('role A "a"\rrisk R-1 "r" {\r  owner A\r  status assessed // kept\r}\r');
+    });
+
     test('an empty file stays empty', async () => {
         const document = await parse('');
         expect(await applyFormatting(document)).toBe('');
