@@ -39,14 +39,14 @@ describe('--format json', () => {
     test('has the documented shape, 1-based positions and paths relative to the working directory', () => {
         const { status, report } = runJson(['check', 'model', '--as-of', FIXTURE_AS_OF], ws.dir);
         expect(status).toBe(1);
-        expect(Object.keys(report)).toEqual(['version', 'asOf', 'files', 'summary', 'diagnostics']);
+        expect(Object.keys(report)).toEqual(['version', 'asOf', 'files', 'models', 'summary', 'diagnostics']);
         expect(report.version).toBe(1);
         expect(report.asOf).toBe(FIXTURE_AS_OF);
         expect(report.files).toBe(6);
         expect(report.summary).toEqual({ errors: 1, warnings: 1, infos: 1, hints: 1 });
-        expect(report.diagnostics.map(({ message: _message, ...rest }) => rest)).toEqual(EXPECTED);
+        expect(report.diagnostics.map(({ message: _message, model: _model, ...rest }) => rest)).toEqual(EXPECTED);
         for (const diagnostic of report.diagnostics) {
-            expect(Object.keys(diagnostic)).toEqual(['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
+            expect(Object.keys(diagnostic)).toEqual(['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message', 'model']);
             expect(diagnostic.message.length).toBeGreaterThan(10);
         }
         expect(report.diagnostics[0].message).toContain('R-002');

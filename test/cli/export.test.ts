@@ -142,7 +142,7 @@ describe('formats and kinds', () => {
         expect(csv.status).toBe(0);
         const [header, ...rows] = records(csv.stdout);
         expect(header).toEqual(['Action', 'Risk', 'Risk title', 'Level', 'Option', 'Action title', 'Owner', 'Due', 'Status', 'Completed', 'Overdue', 'Controls', 'Target residual level']);
-        expect(rows).toHaveLength(19);
+        expect(rows).toHaveLength(20);
         expect(rows.filter(row => row[header.indexOf('Overdue')] === 'yes').map(row => row[0])).toEqual(['AutoUpdates']);
         expect(csv.stdout).toBe(golden('plan.csv'));
         for (const format of ['md', 'json']) {
@@ -152,7 +152,7 @@ describe('formats and kinds', () => {
         }
         const json = JSON.parse(exportAcme('plan', '--format', 'json').stdout) as { version: number; kind: string; asOf: string; rows: unknown[] };
         expect(json).toMatchObject({ version: 2, kind: 'plan', asOf: AS_OF });
-        expect(json.rows).toHaveLength(19);
+        expect(json.rows).toHaveLength(20);
     });
 
     test('soa: the 93 Annex A controls in the standard order, equal to the golden files in every format', () => {
@@ -186,7 +186,7 @@ describe('--output', () => {
         expect(run.status).toBe(0);
         expect(run.stdout).toBe('');
         const written = join(ws.dir, 'out', 'sub', 'plan.csv');
-        expect(run.stderr).toBe(`risk: wrote the treatment plan (19 rows, as of ${AS_OF}) to ${written}\n`);
+        expect(run.stderr).toBe(`risk: wrote the treatment plan (20 rows, as of ${AS_OF}) to ${written}\n`);
         expect(readFileSync(written, 'utf8')).toBe(golden('plan.csv'));
         // No temporary file is left behind.
         expect(readdirSync(join(ws.dir, 'out', 'sub'))).toEqual(['plan.csv']);
@@ -253,7 +253,7 @@ describe('--format xlsx', () => {
         expect(run.status).toBe(0);
         expect(run.stdout).toBe('');
         const written = join(ws.dir, 'out', 'acme.xlsx');
-        expect(run.stderr).toBe(`risk: wrote a workbook with the risk register (15 rows), the treatment plan (19 rows), the Statement of Applicability (93 rows), as of ${AS_OF}, to ${written}\n`);
+        expect(run.stderr).toBe(`risk: wrote a workbook with the risk register (15 rows), the treatment plan (20 rows), the Statement of Applicability (93 rows), as of ${AS_OF}, to ${written}\n`);
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.readFile(written);
         expect(workbook.worksheets.map(sheet => sheet.name)).toEqual(['Summary', 'Register', 'Treatment plan', 'SoA']);

@@ -89,7 +89,7 @@ describe('risk lsp --stdio', () => {
             }
             const symbols = await server.request('textDocument/documentSymbol', { textDocument: { uri } });
             expect(symbols.error, model.file).toBeUndefined();
-            const exported = await server.request('risk/export', { kind: 'register', format: 'md' });
+            const exported = await server.request('risk/export', { kind: 'register', format: 'md', uri });
             expect(exported.error, model.file).toBeUndefined();
             server.notify('textDocument/didClose', { textDocument: { uri } });
             expect(server.process.exitCode, `the server exited after ${model.file} (${index + 1} of ${MODELS.length})`).toBeNull();
