@@ -131,14 +131,14 @@ test('risk/export and risk/matrix answer from the workspace as loaded; bad param
     // Sent at once: the server waits for the workspace to be loaded before it answers.
     const exported = await lsp.request('risk/export', { kind: 'register', format: 'csv', bom: true });
     const golden = readFileSync(join(REPO_ROOT, 'test/resources/exports/golden/acme-saas/register.csv'), 'utf8');
-    expect(exported.result).toEqual({ content: `\uFEFF${golden}`, rows: 14, asOf: '2026-11-23', warnings: [] });
+    expect(exported.result).toEqual({ content: `\uFEFF${golden}`, rows: 15, asOf: '2026-11-23', warnings: [] });
 
     const matrix = await lsp.request('risk/matrix', {});
     const result = matrix.result as { likelihood: Array<{ name: string }>; impact: Array<{ name: string }>; cells: { residual: Array<{ level: string; risks: Array<{ id: string; uri: string; line: number }> }> } };
     expect(result.likelihood.map(value => value.name)).toEqual(['Likely', 'Possible', 'Rare']);
     const possibleSevere = result.cells.residual[1 * result.impact.length + 2];
     expect(possibleSevere.level).toBe('High');
-    expect(possibleSevere.risks.map(risk => risk.id)).toEqual(['R-001', 'R-003', 'R-005', 'R-011', 'R-014']);
+    expect(possibleSevere.risks.map(risk => risk.id)).toEqual(['R-001', 'R-003', 'R-005', 'R-011', 'R-014', 'R-015']);
     expect(possibleSevere.risks[2]).toMatchObject({ uri: pathToFileURL(join(root, 'risks/people-and-suppliers.risk')).href, line: 2 });
 
     const bad = await lsp.request('risk/export', { kind: 'register', format: 'pdf' });
@@ -155,7 +155,7 @@ test('risk/status follows the workspace build; risk/checkWorkspace validates aga
         && JSON.stringify(message.params) === JSON.stringify({ unacceptedResidualRisks: 2, errors: 2, asOf: '2026-11-23' }), 'the status of the examples');
 
     const checked = await lsp.request('risk/checkWorkspace', {});
-    expect(checked.result).toEqual({ unacceptedResidualRisks: 2, errors: 2, warnings: 3, infos: 1, hints: 0, files: 8, asOf: '2026-11-23' });
+    expect(checked.result).toEqual({ unacceptedResidualRisks: 2, errors: 2, warnings: 3, infos: 1, hints: 0, files: 9, asOf: '2026-11-23' });
 
     await lsp.close();
 });
@@ -223,7 +223,7 @@ test('the log has a start line and a summary of every build; the first build of 
     // The first build may run before the settings arrive (as of today); wait for the one on the pinned date.
     const summary = await lsp.waitFor(logged(/^Checked .*; as of 2026-11-23; /), 'the build summary as of 2026-11-23');
     expect((summary.params as { message: string }).message)
-        .toMatch(/^Checked 8 files \(14 risks\): 2 errors, 3 warnings, 1 info, 0 hints; 2 unaccepted residual risks; as of 2026-11-23; \d+ ms$/);
+        .toMatch(/^Checked 9 files \(15 risks\): 2 errors, 3 warnings, 1 info, 0 hints; 2 unaccepted residual risks; as of 2026-11-23; \d+ ms$/);
 
     // The client was asked to create a progress token, then got begin … end on it.
     const create = await lsp.waitFor(message => message.method === 'window/workDoneProgress/create', 'window/workDoneProgress/create');
@@ -232,7 +232,7 @@ test('the log has a start line and a summary of every build; the first build of 
         && (message.params as { token: unknown; value: { kind: string } }).token === token
         && (message.params as { value: { kind: string } }).value.kind === kind;
     const begin = await lsp.waitFor(progress('begin'), 'the progress begin');
-    expect((begin.params as { value: unknown }).value).toMatchObject({ kind: 'begin', title: 'Risk', message: 'Checking 8 files…' });
+    expect((begin.params as { value: unknown }).value).toMatchObject({ kind: 'begin', title: 'Risk', message: 'Checking 9 files…' });
     await lsp.waitFor(progress('end'), 'the progress end');
     await lsp.close();
 });

@@ -45,7 +45,9 @@ describe.each(MODELS)('the version-1 model %s', model => {
     test('has the same findings', () => {
         const now = JSON.parse(run(model, 'check', '--format', 'json', '--fail-on', 'never'));
         const before = JSON.parse(frozen(model, 'findings.json'));
-        expect(now.diagnostics).toEqual(before.diagnostics);
+        // The model each finding belongs to is new in today's report (several models in one folder tree).
+        const withoutModel = (diagnostics: Array<Record<string, unknown>>) => diagnostics.map(({ model: _model, ...rest }) => rest);
+        expect(withoutModel(now.diagnostics)).toEqual(before.diagnostics);
         expect(now.summary).toEqual(before.summary);
     });
 

@@ -19,7 +19,8 @@ const ROOT = join(import.meta.dirname, '../../..');
 const AS_THEY_ARE: ReadonlyArray<readonly [prefix: string, why: string]> = [
     ['test/fuzz/reproducers/', 'inputs the fuzzer found, kept byte for byte'],
     ['test/resources/validation/encoding-invalid/', 'byte order marks and encodings are the test'],
-    ['test/resources/validation/syntax-error/', 'syntax errors: such a file cannot be formatted']
+    ['test/resources/validation/syntax-error/', 'syntax errors: such a file cannot be formatted'],
+    ['test/resources/version-1/', 'models frozen byte for byte as version 1 of the language wrote them; tests edit their exact text']
 ];
 
 const { shared } = createRiskServices(EmptyFileSystem);
