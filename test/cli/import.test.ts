@@ -140,7 +140,7 @@ describe('a register as the register guide writes it', () => {
   }
   status treating
 }`);
-        expect(readFileSync(join(ws.dir, 'guide', 'roles.risk'), 'utf8')).toContain('role ITDirector "IT Director" management');
+        expect(readFileSync(join(ws.dir, 'guide', 'roles.risk'), 'utf8')).toContain('role ITDirector       "IT Director" management');
     });
 
     test('infers the scales and the levels of the guide\'s table, and guesses the appetite, saying so', () => {
@@ -229,7 +229,7 @@ describe('XLSX cells', () => {
         const risks = readFileSync(join(ws.dir, 'typed', 'risks.risk'), 'utf8');
         expect(risks).toContain('due 2026-12-31');
         expect(risks).toContain('reviewed 2025-12-09');
-        expect(readFileSync(join(ws.dir, 'typed', 'method.risk'), 'utf8')).toMatch(/Low 1\.\.5 ""\n *High 6\.\.9 ""/);
+        expect(readFileSync(join(ws.dir, 'typed', 'method.risk'), 'utf8')).toMatch(/Low +1\.\.5 ""\n *High +6\.\.9 ""/);
         expect((await risk('import', 'typed.xlsx', '--sheet', 'Nope', '--out', 'x')).stderr).toMatch(/has no sheet 'Nope'; its sheets are 'Risks', 'Other'/);
     });
 

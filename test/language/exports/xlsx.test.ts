@@ -109,7 +109,7 @@ describe('the workbook of examples/acme-saas (all three exports)', () => {
         }));
         expect(texts).toContain('Heat map: Inherent risk');
         expect(texts).toContain('Heat map: Treated risks after treatment (target residual risk)');
-        expect(texts.some(text => text.startsWith('Residual risks above appetite (Moderate): 5'))).toBe(true);
+        expect(texts.some(text => text.startsWith('Residual risks above appetite (Moderate): 6'))).toBe(true);
         // Two heat maps each for the register and the plan, 3 x 3 cells.
         expect(heatCells).toBe(4 * 9);
     });
