@@ -88,8 +88,9 @@ class Exerciser {
     }
 }
 
-export async function loadWorkspace(files: ModelFiles): Promise<Workspace> {
-    const { Risk, shared } = createFuzzServices();
+/** Builds and validates `files` in fresh services: the fuzzer's own, or those `create` makes. */
+export async function loadWorkspace(files: ModelFiles, create: () => Pick<RiskServices, 'shared'> & { Risk: RiskServices } = createFuzzServices): Promise<Workspace> {
+    const { Risk, shared } = create();
     Risk.settings.RiskSettings.setAsOf(FUZZ_AS_OF);
     const documents = Object.entries(files).map(([name, text]) => {
         const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(`/model/${name}`));

@@ -8,9 +8,8 @@ import { describe, expect, test } from 'vitest';
 import { EXPORT_KINDS } from '../../language/exports/index.js';
 import { exportRequest } from '../../language/lsp/requests/export-request.js';
 import { createRiskServices, type RiskServices } from '../../language/risk-module.js';
-import { createBuiltinDocuments } from '../../language/workspace/builtin-documents.js';
 import type { ModelFiles } from './corpus.js';
-import { FUZZ_AS_OF } from './exercise.js';
+import { loadWorkspace } from './exercise.js';
 import { createFuzzServices } from './fuzz-services.js';
 import { fuzzInput } from './inputs.js';
 import { readReproducers } from './reproducers.js';
@@ -19,14 +18,7 @@ type Services = { shared: RiskServices['shared']; Risk: RiskServices };
 
 /** Everything a build gives a user: the syntax tree with its references resolved, the diagnostics and the exports. */
 async function built(files: ModelFiles, create: () => Services): Promise<unknown> {
-    const { Risk, shared } = create();
-    Risk.settings.RiskSettings.setAsOf(FUZZ_AS_OF);
-    const documents = Object.entries(files).map(([name, text]) => {
-        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(`/model/${name}`));
-        shared.workspace.LangiumDocuments.addDocument(document);
-        return document;
-    });
-    await shared.workspace.DocumentBuilder.build([...createBuiltinDocuments(shared), ...documents], { validation: true });
+    const { services: Risk, documents } = await loadWorkspace(files, create);
     const completion = documents[0] && await Risk.lsp.CompletionProvider?.getCompletion(documents[0], endOf(documents[0]));
     return {
         files: documents.map(document => ({
