@@ -113,13 +113,26 @@ const BatchSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServi
     }
 };
 
+/** A one-shot run evaluates each model once: it keeps no document's part of the evaluation for a next change. */
+const BatchModule: Module<RiskServices, PartialLangiumServices & Partial<RiskAddedServices>> = {
+    evaluation: {
+        ModelEvaluator: services => new ModelEvaluator(services.shared, services.settings.RiskSettings, services.evaluation.ModelBoundaries, { incremental: false }),
+        ModelBoundaries: services => new ModelBoundaries(services.shared)
+    }
+};
+
 export function createRiskServices(context: DefaultSharedModuleContext, options: RiskServicesOptions = {}): { shared: LangiumSharedServices; Risk: RiskServices } {
     const shared = options.batch
         ? inject(createDefaultSharedModule(context), RiskLanguageGeneratedSharedModule, RiskSharedModule, BatchSharedModule)
         : inject(createDefaultSharedModule(context), RiskLanguageGeneratedSharedModule, RiskSharedModule);
-    const Risk = options.override
-        ? inject(createDefaultModule({ shared }), RiskLanguageGeneratedModule, RiskModule, options.override)
-        : inject(createDefaultModule({ shared }), RiskLanguageGeneratedModule, RiskModule);
+    const modules: Array<Module<RiskServices, PartialLangiumServices & Partial<RiskAddedServices>>> = [RiskModule];
+    if (options.batch) {
+        modules.push(BatchModule);
+    }
+    if (options.override) {
+        modules.push(options.override);
+    }
+    const Risk = inject(createDefaultModule({ shared }), RiskLanguageGeneratedModule, ...modules);
     shared.ServiceRegistry.register(Risk);
     registerValidationChecks(Risk, options.validation);
     if (!context.connection) {

@@ -2,17 +2,24 @@
  * The evaluated view of one model (the documents of one model folder,
  * workspace/model-boundaries.ts), computed once per workspace state, model and as-of
  * date, and shared by validation, editor features and exports.
+ *
+ * It is joined from each document's part (document-evaluation.ts). In the language
+ * server the parts are kept across changes (document-evaluation-cache.ts), so that a
+ * keystroke re-evaluates only the risks of the documents it can affect; a one-shot run
+ * (the CLI, `batch`) evaluates once and keeps nothing.
  */
-import { MultiMap, WorkspaceCache, type AstNode, type LangiumDocument } from 'langium';
+import { DocumentState, MultiMap, WorkspaceCache, type AstNode, type LangiumDocument } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
-import { isAnnexControl, isApplicability, isControl, isMethod, isModel, isRisk, isScope, type Method, type Model, type Risk, type Scope } from '../generated/ast.js';
-import { actionsOf } from '../model/risk-parts.js';
+import type { Method, Risk, Scope } from '../generated/ast.js';
 import type { ModelBoundaries, ModelPlace } from '../workspace/model-boundaries.js';
 import type { RiskSettings } from '../workspace/risk-settings.js';
+import { validationContext } from '../workspace/validation-context.js';
 import { evaluateApplicability, type ApplicabilityEvaluation } from './applicability.js';
 import type { IsoDate } from './dates.js';
+import { DocumentEvaluationCache, type EvaluationContextKey } from './document-evaluation-cache.js';
+import { outlineOf, referencedBy, type DocumentOutline } from './document-evaluation.js';
 import { MethodModel } from './method-model.js';
-import { evaluateRisk, type RiskEvaluation } from './risk-evaluation.js';
+import { evaluateRisk, type RiskContext, type RiskEvaluation } from './risk-evaluation.js';
 
 export interface ModelEvaluation {
     readonly asOf: IsoDate;
@@ -31,12 +38,19 @@ export interface ModelEvaluation {
     readonly applicability: ApplicabilityEvaluation;
 }
 
+export interface ModelEvaluatorOptions {
+    /** Keep each document's part across changes (the language server); off for one-shot runs. */
+    readonly incremental: boolean;
+}
+
 export class ModelEvaluator {
     /** By model root and as-of date. */
     private readonly cache: WorkspaceCache<string, ModelEvaluation>;
+    private readonly documentCache?: DocumentEvaluationCache;
 
-    constructor(shared: LangiumSharedCoreServices, private readonly settings: RiskSettings, private readonly boundaries: ModelBoundaries) {
+    constructor(shared: LangiumSharedCoreServices, private readonly settings: RiskSettings, private readonly boundaries: ModelBoundaries, options: ModelEvaluatorOptions = { incremental: true }) {
         this.cache = new WorkspaceCache(shared);
+        this.documentCache = options.incremental ? new DocumentEvaluationCache(shared) : undefined;
     }
 
     /** The model that `place` (a node, a document, a file's or folder's URI) belongs to, evaluated on the configured as-of date. */
@@ -45,70 +59,82 @@ export class ModelEvaluator {
         return this.cache.get(`${asOf} ${root}`, () => this.compute(documents, asOf));
     }
 
+    /**
+     * Evaluates the risks of one document. Every evaluation of a risk goes through here: what a
+     * change costs is how many documents' risks it sends here again.
+     */
+    evaluateRisks(risks: readonly Risk[], context: RiskContext): RiskEvaluation[] {
+        return risks.map(risk => evaluateRisk(risk, context));
+    }
+
     private compute(documents: readonly LangiumDocument[], asOf: IsoDate): ModelEvaluation {
-        const models = documents.map(document => document.parseResult.value).filter(isModel);
-        const elements = models.flatMap(model => model.elements);
-        const methods = elements.filter(isMethod);
-        const scopes = elements.filter(isScope);
+        const outlines = documents.map(document => this.outlineOf(document));
+        const methods = outlines.flatMap(outline => outline.methods);
+        const scopes = outlines.flatMap(outline => outline.scopes);
         const method = methods.length > 0 ? new MethodModel(methods[0]) : undefined;
-        const context = { method, asOf, soleScope: scopes.length === 1 ? scopes[0] : undefined };
-        // A risk without an ID (`risk` just typed) is a syntax error, not a risk: nothing can
-        // refer to it, rank it or accept it, so it stays out of the evaluated model.
-        const risks = elements.filter(isRisk).filter(risk => risk.name !== undefined).map(risk => evaluateRisk(risk, context));
-        const byRisk = new Map(risks.map(evaluation => [evaluation.risk, evaluation]));
+        const soleScope = scopes.length === 1 ? scopes[0] : undefined;
+        const context: RiskContext = { method, asOf, soleScope };
+        // Kept parts are valid only for documents that finished linking; during a build a
+        // request may evaluate a workspace that is half linked: computed, not kept.
+        const cacheable = documents.every(document => document.state >= DocumentState.Linked);
+        const key: EvaluationContextKey | undefined = this.documentCache
+            ? this.documentCache.contextKey(asOf, methods[0], soleScope, validationContext(documents))
+            : undefined;
+        const risksByDocument = documents.map((document, index) => this.documentCache && key
+            ? this.documentCache.risks(document, key, cacheable, () => this.evaluateRisks(outlines[index].risks, context))
+            : this.evaluateRisks(outlines[index].risks, context));
+        const risks = risksByDocument.flat();
+        const byRoot = new Map(documents.map((document, index) => [document.parseResult.value, risksByDocument[index]]));
+        const byRisk = new Map<Risk, RiskEvaluation>();
+        const indexed = new Set<AstNode>();
+        let declarationsById: MultiMap<string, AstNode> | undefined;
+        let referenced: Set<AstNode> | undefined;
         let applicability: ApplicabilityEvaluation | undefined;
+        const referencedOf = (document: LangiumDocument) => this.documentCache?.referenced(document, cacheable) ?? referencedBy(document);
         return {
             asOf,
             methods,
             method,
             scopes,
             risks,
-            evaluationOf: risk => byRisk.get(risk),
-            declarationsById: collectDeclarations(models),
-            referenced: collectReferenced(documents),
+            evaluationOf: risk => {
+                // Indexed a document at a time, on demand: a request about one risk indexes its document only.
+                const root = risk.$container;
+                const evaluations = root ? byRoot.get(root) : undefined;
+                if (evaluations && !indexed.has(root)) {
+                    evaluations.forEach(evaluation => byRisk.set(evaluation.risk, evaluation));
+                    indexed.add(root);
+                }
+                return byRisk.get(risk);
+            },
+            // Joined on first use: most requests read neither.
+            get declarationsById() {
+                declarationsById ??= joinDeclarations(outlines);
+                return declarationsById;
+            },
+            get referenced() {
+                referenced ??= new Set(documents.flatMap(referencedOf));
+                return referenced;
+            },
             // Only the SoA rules and export need it: computed on first use.
             get applicability() {
-                applicability ??= evaluateApplicability(elements.filter(isApplicability), elements.filter(isControl), risks);
+                applicability ??= evaluateApplicability(outlines.flatMap(outline => outline.applicabilities), outlines.flatMap(outline => outline.controls), risks);
                 return applicability;
             }
         };
     }
+
+    private outlineOf(document: LangiumDocument): DocumentOutline {
+        return this.documentCache?.outline(document) ?? outlineOf(document);
+    }
 }
 
-function collectDeclarations(models: readonly Model[]): MultiMap<string, AstNode> {
+function joinDeclarations(outlines: readonly DocumentOutline[]): MultiMap<string, AstNode> {
     const byId = new MultiMap<string, AstNode>();
-    for (const model of models) {
-        for (const element of model.elements) {
-            if (isMethod(element) || isAnnexControl(element) || isApplicability(element)) {
-                continue;
-            }
-            if (element.name) {
-                byId.add(element.name, element);
-            }
-            if (isRisk(element)) {
-                for (const action of actionsOf(element)) {
-                    if (action.name) {
-                        byId.add(action.name, action);
-                    }
-                }
-            }
+    for (const outline of outlines) {
+        for (const [id, node] of outline.declarations) {
+            byId.add(id, node);
         }
     }
     return byId;
-}
-
-function collectReferenced(documents: readonly LangiumDocument[]): Set<AstNode> {
-    // The linker lists every reference of a document; walking the AST again would cost more.
-    const referenced = new Set<AstNode>();
-    for (const document of documents) {
-        for (const reference of document.references) {
-            const targets = 'ref' in reference ? [reference.ref] : reference.items.map(item => item.ref);
-            for (const target of targets) {
-                if (target) {
-                    referenced.add(target);
-                }
-            }
-        }
-    }
-    return referenced;
 }
