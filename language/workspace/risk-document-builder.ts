@@ -75,10 +75,13 @@ export class RiskDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     /**
-     * Langium relinks a file that refers to a changed one. A file's evaluation and own rules
-     * also read through its references into a third file (a risk `on` a supporting asset
-     * that `supports` a primary asset declared elsewhere, whose values set the impact floor):
-     * relink, and so fully validate, every file that refers to a changed one at any distance.
+     * Langium relinks a file that refers to a changed one, and a file with unresolved
+     * references (they may resolve now). A file's evaluation and own rules also read through
+     * its references into a third file (a risk `on` a supporting asset that `supports` a
+     * primary asset declared elsewhere, whose values set the impact floor): relink, and so
+     * fully validate and evaluate again, every file that refers at any distance to a file
+     * Langium relinks. The evaluator's kept parts (evaluation/document-evaluation-cache.ts)
+     * hold exactly as long as their file is not linked again.
      */
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         return super.shouldRelink(document, changedUris) || this.affectedAtAnyDistance(changedUris).has(document.uri.toString());
@@ -89,8 +92,10 @@ export class RiskDocumentBuilder extends DefaultDocumentBuilder {
     private affectedAtAnyDistance(changed: Set<string>): Set<string> {
         if (this.affected?.changed !== changed) {
             // Langium asks file by file with the same set: compute the closure once per update.
-            const closure = new Set(changed);
             const others = this.langiumDocuments.all.filter(document => !isBuiltinDocument(document)).toArray();
+            // A file relinked for its unresolved references may now resolve one into a changed
+            // file (an asset's `supports Data` once `Data` is declared): what reads through it changes.
+            const closure = new Set([...changed, ...others.filter(document => super.shouldRelink(document, changed)).map(document => document.uri.toString())]);
             for (let grew = true; grew;) {
                 grew = false;
                 for (const document of others) {

@@ -145,3 +145,33 @@ test('a change read through a file in between (a risk on a supporting asset of a
     await WorkspaceLock.read(() => undefined);
     expect(codesIn('risks')).toContain('impact-understated');
 });
+
+test('a file in between whose unresolved reference resolves after a change (`supports Info` once `Info` is declared) re-checks the risks that read through it', async () => {
+    const fileSystem = new MemoryFileSystem();
+    const { shared } = createRiskServices({ fileSystemProvider: () => fileSystem });
+    const { DocumentBuilder, WorkspaceLock, WorkspaceManager, LangiumDocuments } = shared.workspace;
+    const primary = (name: string) => `asset ${name} "Customer data" {\n  primary information\n  owner CISO\n  confidentiality Severe\n}\n`;
+    const files: Record<string, string> = {
+        method: METHOD,
+        roles: 'role CISO "Chief Information Security Officer" management\n',
+        primary: primary('Data'),
+        supporting: 'asset Sys "Database" {\n  supporting system\n  owner CISO\n  supports Info\n}\n',
+        risks: 'risk R-1 "Database copied" {\n  owner CISO\n  on Sys\n  affects confidentiality\n  likelihood Possible\n  impact Minor\n  status assessed\n  reviewed 2026-11-01\n}\n'
+    };
+    const uri = (name: string) => URI.file(`/model/${name}.risk`);
+    for (const [name, text] of Object.entries(files)) {
+        fileSystem.files.set(uri(name).toString(), text);
+        await LangiumDocuments.getOrCreateDocument(uri(name));
+    }
+    await WorkspaceManager.initialized({});
+    await WorkspaceLock.write(token => DocumentBuilder.update(Object.keys(files).map(uri), [], token));
+    const codesIn = (name: string) => (LangiumDocuments.getDocument(uri(name))?.diagnostics ?? []).map(diagnostic => diagnostic.code);
+    expect(codesIn('supporting')).toContain('unresolved-reference');
+    expect(codesIn('risks')).not.toContain('impact-understated');
+
+    fileSystem.files.set(uri('primary').toString(), primary('Info'));
+    await WorkspaceLock.write(token => DocumentBuilder.update([uri('primary')], [], token));
+    await WorkspaceLock.read(() => undefined);
+    expect(codesIn('supporting')).not.toContain('unresolved-reference');
+    expect(codesIn('risks')).toContain('impact-understated');
+});
