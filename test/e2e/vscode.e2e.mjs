@@ -383,6 +383,8 @@ async function main() {
     });
 
     // ---- completion after `likelihood ` opens by itself, with the likelihood scale's values only
+    const cyberFile = join(workspace, 'risks', 'cyber.risk');
+    const cyberShipped = readFileSync(cyberFile, 'utf8');
     await step('completion-likelihood-values', async () => {
         // cyber.risk is the active editor. Line 13 is R-001's `  likelihood Likely`: cut it
         // back to `  likelihood` and type the space a user types before the value.
@@ -409,9 +411,20 @@ async function main() {
         if (others.length > 0 || labels.length !== values.length) {
             throw new Error(`expected exactly the likelihood scale's values ${values.join(', ')}, got: ${labels.join(' | ')}`);
         }
+        // Undo the two edits (the deleted value, the typed space); the later steps need the
+        // example as shipped, and so does its Problems panel.
         await page.keyboard.press('Escape');
-        await runCommand('File: Revert File');
-        await waitFor('cyber.risk reverted (not dirty)', async () => (await page.locator('.tab.active.dirty').count()) === 0, 10_000);
+        await waitFor('R-001 back to `likelihood Likely` after undo', async () => {
+            if (/^\s*likelihood\s+Likely\s*$/m.test(await activeEditorText())) {
+                return true;
+            }
+            await page.keyboard.press('Control+Z');
+            await sleep(300);
+            return false;
+        }, 15_000, 300);
+        await page.keyboard.press('Control+S');
+        await waitFor('cyber.risk on disk as shipped', async () => readFileSync(cyberFile, 'utf8') === cyberShipped, 10_000);
+        await waitFor('the syntax error gone from the Problems panel', async () => !(await problemRows()).some(row => /syntax-error/.test(row)), 30_000, 1000);
     });
 
     // ---- c. quick fix "Add an acceptance" on R-005: the error stays until a reason is written
