@@ -4,7 +4,8 @@
  * the scopes (a risk without `scope` belongs to the sole scope). A file that refers to a
  * changed file is linked and validated again anyway; this covers the rest. While it stays
  * the same, a file that no edit touched keeps the findings of its own rules, and only the
- * model-wide rules (MODEL_WIDE_CATEGORY) run on it again.
+ * model-wide rules (MODEL_WIDE_CATEGORY) run on it again. The evaluator keeps each
+ * file's risk evaluations on the same terms (evaluation/document-evaluation-cache.ts).
  */
 import type { LangiumDocument } from 'langium';
 import { isMethod, isModel, isRole, isScope } from '../generated/ast.js';
