@@ -66,7 +66,8 @@ describe('the acceptance fix in an editor with snippet edits', () => {
         const [edit] = snippetsOf(accept);
         expect(edit.snippet).toEqual({
             kind: 'snippet',
-            value: `\n  acceptance {\n    by CEO on \${2:2026-11-23} level High\n    "\${1:${JUSTIFICATION_PROMPT}}"\n  \\}`
+            // Relative to the line it starts on ("  reviewed …"), whose indentation VS Code adds to every further line.
+            value: `\nacceptance {\n  by CEO on \${2:2026-11-23}  level High\n  "\${1:${JUSTIFICATION_PROMPT}}"\n\\}`
         });
         expect(edit.range).toEqual({ start: { line: 3, character: 21 }, end: { line: 3, character: 21 } });
     });
@@ -118,7 +119,7 @@ describe('reduce the risk: add a treatment action', () => {
         await asVsCode(fixes.model);
         const offered = await codeActions(fixes.model, fixes.model.document('risks.risk'), [fixes.diagnostic]);
         const [edit] = snippetsOf(offered.find(candidate => candidate.title.startsWith('Reduce'))!);
-        expect(edit.snippet.value).toContain(`action "\${1:${ACTION_TITLE_PROMPT}}" {\n      owner ITManager\n      due \${2:2026-11-23}\n`);
+        expect(edit.snippet.value).toContain(`action "\${1:${ACTION_TITLE_PROMPT}}" {\n    owner ITManager\n    due \${2:2026-11-23}\n`);
     });
 });
 
