@@ -382,6 +382,51 @@ async function main() {
         }
     });
 
+    // ---- completion after `likelihood ` opens by itself, with the likelihood scale's values only
+    const cyberFile = join(workspace, 'risks', 'cyber.risk');
+    const cyberShipped = readFileSync(cyberFile, 'utf8');
+    await step('completion-likelihood-values', async () => {
+        // cyber.risk is the active editor. Line 13 is R-001's `  likelihood Likely`: cut it
+        // back to `  likelihood` and type the space a user types before the value.
+        await page.keyboard.press('Control+G');
+        await quickInputBox().waitFor({ state: 'visible', timeout: 10_000 });
+        await quickInputBox().fill(':13:13');
+        await page.keyboard.press('Enter');
+        await quickInput().waitFor({ state: 'hidden', timeout: 10_000 });
+        await page.keyboard.press('Shift+End');
+        await page.keyboard.press('Delete');
+        await page.keyboard.type(' ');
+        const rows = page.locator('.editor-widget.suggest-widget .monaco-list-row');
+        const labels = await waitFor('the suggestion list opened by the space after `likelihood`', async () => {
+            if (!(await page.locator('.editor-widget.suggest-widget.visible').isVisible())) {
+                return false;
+            }
+            const texts = (await rows.allInnerTexts()).map(text => text.replace(/\s+/g, ' ').trim()).filter(Boolean);
+            return texts.length > 0 && texts;
+        }, 20_000, 250);
+        await screenshot('completion-likelihood-suggestions');
+        log(`suggestions after "likelihood ": ${labels.join(' | ')}`);
+        const values = ['Rare', 'Possible', 'Likely'];
+        const others = labels.filter(label => !values.some(value => label.startsWith(value)));
+        if (others.length > 0 || labels.length !== values.length) {
+            throw new Error(`expected exactly the likelihood scale's values ${values.join(', ')}, got: ${labels.join(' | ')}`);
+        }
+        // Undo the two edits (the deleted value, the typed space); the later steps need the
+        // example as shipped, and so does its Problems panel.
+        await page.keyboard.press('Escape');
+        await waitFor('R-001 back to `likelihood Likely` after undo', async () => {
+            if (/^\s*likelihood\s+Likely\s*$/m.test(await activeEditorText())) {
+                return true;
+            }
+            await page.keyboard.press('Control+Z');
+            await sleep(300);
+            return false;
+        }, 15_000, 300);
+        await page.keyboard.press('Control+S');
+        await waitFor('cyber.risk on disk as shipped', async () => readFileSync(cyberFile, 'utf8') === cyberShipped, 10_000);
+        await waitFor('the syntax error gone from the Problems panel', async () => !(await problemRows()).some(row => /syntax-error/.test(row)), 30_000, 1000);
+    });
+
     // ---- c. quick fix "Add an acceptance" on R-005: the error stays until a reason is written
     const peopleFile = join(workspace, 'risks', 'people-and-suppliers.risk');
     const REASON = 'Supplier audit booked for Q1 2027; the DPA security annex is signed';
