@@ -1,15 +1,15 @@
 /**
  * `risk check --baseline REV`: the findings that are new since a git revision. The
  * same paths are read at REV from git objects and checked there; a finding is hidden
- * when its fingerprint (code + subject IDs, cli/fingerprint.ts) is found at REV too,
+ * when its fingerprint (code + subject IDs in its model, cli/fingerprint.ts) is found at REV too,
  * wherever it sits, so moving a risk to another file keeps its findings hidden.
  */
 import { realpath } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { IsoDate } from '../language/evaluation/dates.js';
-import { diagnosticsOf, loadModelSources } from '../language/model/load-model.js';
+import { diagnosticsOf, loadModelSources, modelRootPath } from '../language/model/load-model.js';
 import { sortFindings, toFinding, type Finding } from './findings.js';
-import { fingerprintsOf } from './fingerprint.js';
+import { fingerprintsOf, modelPathOf } from './fingerprint.js';
 import { openRepository, readRiskFiles, repositoryPath, resolveCommit } from './git.js';
 import { UsageError } from './errors.js';
 
@@ -38,8 +38,12 @@ export async function filterByBaseline(findings: readonly Finding[], revision: s
             continue; // Nothing there at the revision: every finding is new.
         }
         // The same models as the check: the path's files without a method above them are its model.
-        const model = await loadModelSources(files.map(file => ({ path: join(repository.root, file.path), text: file.text })), { asOf, folders: [join(repository.root, inside)] });
-        baseline.push(...diagnosticsOf(model).map(({ document, diagnostic }) => toFinding(document, diagnostic, cwd)));
+        const checked = join(repository.root, inside);
+        const loaded = await loadModelSources(files.map(file => ({ path: join(repository.root, file.path), text: file.text })), { asOf, folders: [checked] });
+        for (const model of loaded.models()) {
+            const modelPath = modelPathOf(modelRootPath(model), checked);
+            baseline.push(...diagnosticsOf({ documents: model.documents }).map(({ document, diagnostic }) => ({ ...toFinding(document, diagnostic, cwd), modelPath })));
+        }
     }
     const known = new Set(fingerprintsOf(sortFindings(baseline)));
     const fingerprints = fingerprintsOf(findings);

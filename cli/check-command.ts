@@ -3,13 +3,14 @@
  * print them in the chosen format and decide the exit code.
  */
 import type { ModelEvaluation } from '../language/evaluation/model-evaluator.js';
-import { diagnosticsOf, loadModelFiles } from '../language/model/load-model.js';
+import { diagnosticsOf, loadModelFiles, modelRootPath } from '../language/model/load-model.js';
 import { filterByBaseline } from './baseline.js';
 import { collectModels } from './collect-files.js';
 import { modelFolderLabel } from './model-folders.js';
 import { inTaggedRisks } from './tag-filter.js';
 import { UsageError } from './errors.js';
 import { exitCodeFor } from './exit-code.js';
+import { modelPathOf } from './fingerprint.js';
 import { sortFindings, summarize, toFinding, type Finding } from './findings.js';
 import { formatGithub } from './formatters/github.js';
 import { formatGitlab } from './formatters/gitlab.js';
@@ -62,7 +63,7 @@ export async function runCheck(raw: RawCheckOptions, io: CheckIo): Promise<numbe
                 if (!reported(document, diagnostic)) {
                     continue;
                 }
-                const finding = { ...toFinding(document, diagnostic, io.cwd), model: folder };
+                const finding = { ...toFinding(document, diagnostic, io.cwd), model: folder, modelPath: modelPathOf(modelRootPath(model), collected.root) };
                 const riskLevel = finding.subjects.length > 0 ? levels.get(finding.subjects[0]) : undefined;
                 findings.push(riskLevel === undefined ? finding : { ...finding, riskLevel });
             }

@@ -6,8 +6,9 @@ import { relative } from 'node:path';
 import { AT_BASE_KINDS } from '../language/diff/change.js';
 import type { DiffSide } from '../language/diff/declarations.js';
 import { diffModels, type Verdict } from '../language/diff/model-diff.js';
-import { diagnosticsOf, loadModelSources, type LoadedModel } from '../language/model/load-model.js';
+import { diagnosticsOf, loadModelSources, modelRootPath, type LoadedModel } from '../language/model/load-model.js';
 import type { ModelFolder } from '../language/workspace/model-boundaries.js';
+import { modelPathOf } from './fingerprint.js';
 import { soleModel } from './model-folders.js';
 import type { CheckIo } from './check-command.js';
 import { parseDiffOptions, type DiffFailLevel, type DiffFormat, type RawDiffOptions } from './diff-options.js';
@@ -76,7 +77,9 @@ export async function runDiff(raw: RawDiffOptions, io: CheckIo): Promise<number>
 async function loadSide(files: SideFiles, asOf: string, cwd: string): Promise<LoadedSide> {
     const model = await loadModelSources(files.files, { asOf, folders: [files.root] });
     const selected = soleModel(model, `A diff (${files.label})`, cwd);
-    const findings = sortFindings(diagnosticsOf(model).map(({ document, diagnostic }) => toFinding(document, diagnostic, cwd)));
+    // Fingerprinted within the one model, by its folder relative to the side's folder.
+    const modelPath = modelPathOf(modelRootPath(selected), files.root);
+    const findings = sortFindings(diagnosticsOf(model).map(({ document, diagnostic }) => ({ ...toFinding(document, diagnostic, cwd), modelPath })));
     const unparsable = model.documents
         .filter(document => document.parseResult.lexerErrors.length > 0 || document.parseResult.parserErrors.length > 0)
         .map(document => displayPath(document.uri.fsPath, cwd));

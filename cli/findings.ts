@@ -32,6 +32,8 @@ export interface Finding {
     readonly subjects: readonly string[];
     /** The folder of the finding's model, relative to the working directory (`risk check` only). */
     readonly model?: string;
+    /** The folder of the finding's model relative to the folder checked, for its fingerprint (cli/fingerprint.ts). */
+    readonly modelPath?: string;
 }
 
 export interface Summary {

@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { serverMemoryOptions } from '../language/workspace/server-memory.js';
 import { registerBuiltinDocuments } from './builtin-documents.js';
 import { registerCheckWorkspace } from './check-workspace.js';
 import { registerExportCommands } from './commands/export-commands.js';
@@ -21,8 +22,10 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     const serverModule = context.asAbsolutePath('dist/server.cjs');
+    // Read on every (re)start of the server: the memory limit is a Node option of its process.
+    const runOptions = { execArgv: configuredServerMemory() };
     const serverOptions: ServerOptions = {
-        run: { module: serverModule, transport: TransportKind.ipc },
+        run: { module: serverModule, transport: TransportKind.ipc, options: runOptions },
         // "Run Extension" from a launch configuration: the server waits for a debugger on port 6009.
         debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
     };
@@ -51,8 +54,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerCheckWorkspace(context, client);
     registerExportCommands(context, client);
     registerRiskMatrix(context, client);
+    context.subscriptions.push(vscode.workspace.onDidChangeConfiguration(event => {
+        if (event.affectsConfiguration(SERVER_MEMORY_SETTING)) {
+            runOptions.execArgv = configuredServerMemory();
+            void offerServerRestart();
+        }
+    }));
 
     await client.start();
+}
+
+const SERVER_MEMORY_SETTING = 'risk.server.maxMemory';
+
+function configuredServerMemory(): string[] {
+    return serverMemoryOptions(vscode.workspace.getConfiguration().get(SERVER_MEMORY_SETTING));
+}
+
+async function offerServerRestart(): Promise<void> {
+    const restart = 'Restart Server';
+    const choice = await vscode.window.showInformationMessage(`Risk: ${SERVER_MEMORY_SETTING} applies when the language server restarts.`, restart);
+    if (choice === restart) {
+        await client?.restart();
+    }
 }
 
 export async function deactivate(): Promise<void> {

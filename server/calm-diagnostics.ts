@@ -2,10 +2,10 @@
  * Calmer typing: while the user types, findings that the edit *adds* wait until typing
  * pauses; findings the edit removes go at once, and findings that were shown stay shown.
  *
- * A half-typed line is wrong for an instant: `controls A.5.1, A.8.` is three syntax
- * errors and an unresolved reference until the `2` is typed, and a `likelihood` whose
- * value is being replaced is a syntax error, `not-assessed`, and `unused` on the role and
- * asset the broken risk no longer reaches. Editors that do this well (TypeScript in VS
+ * A half-typed line is wrong for an instant: `controls A.5.1, A.8.` is a syntax error
+ * until the `2` is typed (one: language/validation/incomplete-references.ts folds the
+ * rest), and a `likelihood` whose value is being replaced is a syntax error and `unused`
+ * on the role and asset the broken risk no longer reaches. Editors that do this well (TypeScript in VS
  * Code) wait for a pause before they show new errors. Here the server does it, between
  * the validation and the client, for every editor alike:
  *

@@ -7,6 +7,7 @@
 import type { ModelEvaluation } from '../evaluation/model-evaluator.js';
 import type { RiskEvaluation } from '../evaluation/risk-evaluation.js';
 import type { Level, Risk, RiskStatus } from '../generated/ast.js';
+import { decidedTreatments } from '../model/risk-parts.js';
 import { acceptanceView, type AcceptanceStatus } from './acceptance.js';
 import { type ExportedOption, compareIds, listText, refName, refNames, scaleCell, scaleText, sourceLocation, text, treatmentOption, yesNo } from './cells.js';
 import { buildHeatMap } from './heat-map.js';
@@ -102,9 +103,12 @@ export function treatmentText(treatments: readonly TreatmentCell[]): string {
 
 const TREATMENT_SEPARATOR = '; ';
 
-/** A risk's treatments as the register writes them, in the order written. */
+/**
+ * A risk's treatments as the register writes them, in the order written: those whose
+ * option is written, as the plan lists them (a `treatment` just typed is a syntax error, not a row).
+ */
 export function treatmentCells(risk: Risk): TreatmentCell[] {
-    return risk.treatments.map(treatment => ({
+    return decidedTreatments(risk).map(treatment => ({
         option: treatmentOption(treatment.option),
         with: treatment.party ?? null,
         until: treatment.until ?? null,

@@ -19,6 +19,7 @@ import { nounOf, withArticle } from './declaration-nouns.js';
 import { blockEntries } from './block-properties.js';
 import { blockEntryMessage, friendlySyntaxMessage } from './syntax-messages.js';
 import { internalErrorMessage, logInternalError } from './internal-error.js';
+import { foldIncompleteReferences } from './incomplete-references.js';
 import { issueHelpUri } from './issue-links.js';
 import { plainText } from './plain-text.js';
 
@@ -76,13 +77,14 @@ export class RiskDocumentValidator extends DefaultDocumentValidator {
             }
             diagnostic.data = { ...diagnostic.data, code: diagnostic.code };
         }
-        for (const diagnostic of diagnostics) {
+        const folded = foldIncompleteReferences(document, diagnostics);
+        for (const diagnostic of folded) {
             linkToReference(diagnostic);
             if (this.servesEditor) {
                 diagnostic.message = plainText(diagnostic.message);
             }
         }
-        return oncePerFailure(diagnostics);
+        return oncePerFailure(folded);
     }
 
     protected override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken?: Parameters<DefaultDocumentValidator['validateAst']>[2]): Promise<Diagnostic[]> {

@@ -14,6 +14,7 @@
  * | `risk.inlayHints.scores`, `.scaleNames`, `.acceptance`, `.deferral` | `true`, `false` | `true` |
  * | `risk.export.csvBom` | `true`, `false` | `false` |
  * | `risk.trace.server` | `off`, `messages`, `verbose` (read by the client) | `off` |
+ * | `risk.server.maxMemory` | `0`, or megabytes ≥ 256 (read by the client at start) | `0` |
  */
 import { DefaultConfigurationProvider } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -25,6 +26,7 @@ import type { RiskServices } from '../risk-module.js';
 import { nearestName } from '../validation/suggestions.js';
 import { revalidateWorkspace } from './revalidate.js';
 import type { RiskSettings } from './risk-settings.js';
+import { ServerMemorySchema } from './server-memory.js';
 
 /** The configuration section of the language: `risk.*`. */
 export const RISK_SECTION = RiskLanguageLanguageMetaData.languageId;
@@ -39,7 +41,8 @@ export const RISK_SETTING_DEFAULTS = {
     'risk.inlayHints.acceptance': 'true',
     'risk.inlayHints.deferral': 'true',
     'risk.export.csvBom': 'false',
-    'risk.trace.server': '"off"'
+    'risk.trace.server': '"off"',
+    'risk.server.maxMemory': '0 (Node\'s own limit)'
 } as const;
 
 /** A value as the user wrote it, short enough for a message. */
@@ -82,6 +85,9 @@ export const RiskConfigurationSchema = z.strictObject({
         server: z.enum(TRACE_LEVELS, {
             error: issue => `must be one of ${TRACE_LEVELS.map(level => `"${level}"`).join(', ')}, not ${shown(issue.input)}`
         }).default('off')
+    }, notAnObject).prefault({}),
+    server: z.strictObject({
+        maxMemory: ServerMemorySchema
     }, notAnObject).prefault({})
 }, notAnObject);
 

@@ -9,7 +9,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { parseRiskConfiguration, RISK_SETTING_DEFAULTS, RiskConfigurationSchema, TRACE_LEVELS } from '../../language/workspace/risk-configuration.js';
+import { parseRiskConfiguration, problemWarning, RISK_SETTING_DEFAULTS, RiskConfigurationSchema, TRACE_LEVELS } from '../../language/workspace/risk-configuration.js';
+import { serverMemoryOptions } from '../../language/workspace/server-memory.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const readJson = (path: string): any => JSON.parse(readFileSync(join(ROOT, path), 'utf8'));
@@ -79,6 +80,9 @@ describe('settings', () => {
         expect(setting).toHaveProperty('default');
         if (schema instanceof z.ZodBoolean) {
             expect(setting.type).toBe('boolean');
+        } else if (schema instanceof z.ZodNumber) {
+            // risk.server.maxMemory: 0 or megabytes, an integer for the settings editor.
+            expect(setting.type).toBe('integer');
         } else if (schema instanceof z.ZodEnum) {
             expect(setting.type).toBe('string');
             expect(setting.enum).toEqual(schema.options);
@@ -90,6 +94,27 @@ describe('settings', () => {
         const parsed = parseRiskConfiguration(nested({ [name]: setting.default }));
         expect(parsed.problems).toEqual([]);
         expect(parsed.configuration).toEqual(parseRiskConfiguration({}).configuration);
+    });
+
+    test.each([
+        [0, [], []],
+        [1024, ['--max-old-space-size=1024'], []],
+        [256, ['--max-old-space-size=256'], []],
+        [100, [], ['risk.server.maxMemory']],
+        [1.5, [], ['risk.server.maxMemory']],
+        ['1024', [], ['risk.server.maxMemory']]
+    ])('risk.server.maxMemory %j: the client starts the server with %j; the server warns of %j', (value, options, warned) => {
+        expect(serverMemoryOptions(value)).toEqual(options);
+        const parsed = parseRiskConfiguration({ server: { maxMemory: value } });
+        expect(parsed.problems.map(problem => problem.setting)).toEqual(warned);
+        if (warned.length > 0) {
+            expect(problemWarning(parsed.problems[0])).toMatch(/must be 0 \(Node's own limit\) or a whole number of megabytes of at least 256.*Using 0/);
+        }
+    });
+
+    test('the client leaves the server on Node\'s limit when the setting is unset', () => {
+        expect(serverMemoryOptions(undefined)).toEqual([]);
+        expect(serverMemoryOptions(null)).toEqual([]);
     });
 
     test('risk.trace.server offers the trace levels the schema accepts', () => {

@@ -1,73 +1,21 @@
 /**
  * `npm run fuzz`: the long run of the fuzzing harness (see docs/robustness.md).
  *
- *   npm run fuzz -- [--inputs 1000] [--seed 1] [--from 0] [--only N] [--time-limit 2000|none] [--no-shrink] [--profile]
+ *   npm run fuzz -- [--inputs 1000] [--seed 1] [--from 0] [--only N] [--time-limit 2000|none] [--no-shrink] [--profile] …
+ *   npm run fuzz -- --help     (every option, from test/fuzz/options.ts)
  *
  * Input N of a seed is always the same model, so `--seed S --only N` runs one input again
  * and prints it. Each distinct failure is shrunk to a minimal reproducer in
  * test/fuzz/reproducers/, which the unit tests then run. Exit code 0: no failures; 1:
  * failures; 2: bad arguments.
  */
-import { parseArgs } from 'node:util';
 import type { ModelFiles } from './corpus.js';
 import { signatureOf, type Failure } from './failures.js';
 import { fuzzInput, type FuzzInput } from './inputs.js';
-import { headerOf, readReproducers, REPRODUCERS_DIR, reproducerName, writeReproducer } from './reproducers.js';
+import { parseFuzzArguments, usage, type Settings } from './options.js';
+import { headerOf, readReproducers, reproducerName, writeReproducer } from './reproducers.js';
 import { ChildRunner, serveChild } from './runner.js';
 import { shrink } from './shrink.js';
-
-const USAGE = 'usage: npm run fuzz -- [--inputs N] [--seed S] [--from N] [--only N] [--time-limit MS|none] [--no-shrink] [--reproducers DIR] [--profile] [--jobs N] [--max-minutes M]';
-
-interface Settings {
-    readonly inputs: number;
-    readonly seed: number;
-    readonly from: number;
-    readonly only?: number;
-    /** Undefined: time is not checked (`--time-limit none`, as `npm test` runs it). */
-    readonly timeLimitMs: number | undefined;
-    readonly shrink: boolean;
-    readonly reproducers: string;
-    readonly profile: boolean;
-    readonly jobs: number;
-    /** Stop taking new inputs after this many minutes (a run sized to the time there is). */
-    readonly maxMinutes?: number;
-}
-
-function settingsFrom(args: string[]): Settings {
-    const { values } = parseArgs({
-        args,
-        options: {
-            inputs: { type: 'string', default: '1000' },
-            seed: { type: 'string', default: '1' },
-            from: { type: 'string', default: '0' },
-            only: { type: 'string' },
-            'time-limit': { type: 'string', default: '2000' },
-            'no-shrink': { type: 'boolean', default: false },
-            reproducers: { type: 'string', default: REPRODUCERS_DIR },
-            profile: { type: 'boolean', default: false },
-            jobs: { type: 'string', default: '1' },
-            'max-minutes': { type: 'string' }
-        }
-    });
-    const count = (name: string, text: string): number => {
-        if (!/^\d+$/.test(text)) {
-            throw new Error(`--${name} takes a whole number, not "${text}"`);
-        }
-        return Number(text);
-    };
-    return {
-        inputs: count('inputs', values.inputs),
-        seed: count('seed', values.seed),
-        from: count('from', values.from),
-        only: values.only === undefined ? undefined : count('only', values.only),
-        timeLimitMs: values['time-limit'] === 'none' ? undefined : count('time-limit', values['time-limit']),
-        shrink: !values['no-shrink'],
-        reproducers: values.reproducers,
-        profile: values.profile,
-        jobs: Math.max(1, count('jobs', values.jobs)),
-        maxMinutes: values['max-minutes'] === undefined ? undefined : count('max-minutes', values['max-minutes'])
-    };
-}
 
 interface Found {
     readonly failure: Failure;
@@ -202,12 +150,16 @@ function printSummary(settings: Settings, done: number, failedInputs: number, fo
 if (process.argv[2] === '--child') {
     serveChild(process.argv[3]);
 } else {
-    let settings: Settings;
+    let command: ReturnType<typeof parseFuzzArguments>;
     try {
-        settings = settingsFrom(process.argv.slice(2));
+        command = parseFuzzArguments(process.argv.slice(2));
     } catch (error) {
-        console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+        console.error(`${error instanceof Error ? error.message : String(error)}\n${usage()}`);
         process.exit(2);
     }
-    process.exitCode = await main(settings);
+    if (command.kind === 'help') {
+        console.log(usage());
+    } else {
+        process.exitCode = await main(command.settings);
+    }
 }

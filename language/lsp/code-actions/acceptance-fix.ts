@@ -31,11 +31,12 @@ const addAcceptance: QuickFix = context => {
     const by = acceptingRole(context, evaluation.major, risk.owner?.ref?.name);
     const lines = [
         'acceptance {',
-        `  by ${by} on ${field(2, model.asOf)}${level ? ` level ${level}` : ''}`,
+        // Two spaces between the properties of one line, as the formatter writes them.
+        `  by ${by} on ${field(2, model.asOf)}${level ? `  level ${level}` : ''}`,
         `  ${JUSTIFICATION_TEMPLATE}`,
         '}'
     ];
-    return templateFix(context, `Add an acceptance by ${by}`, [appendToBlock(context.document, risk, lines)]);
+    return templateFix(context, `Add an acceptance by ${by}`, appendToBlock(context.document, risk, lines));
 };
 
 /** Accept the residual, or reduce the risk: the two decisions a risk above appetite needs. */

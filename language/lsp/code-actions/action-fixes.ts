@@ -16,6 +16,6 @@ export const markActionDone: QuickFix = context => {
     const statuses = GrammarUtils.findNodesForProperty(action.$cstNode, 'status');
     const edits = statuses.length > 0
         ? statuses.map(status => ({ range: rangeOf(context.document, status.offset, status.end), newText: 'done' }))
-        : [appendToBlock(context.document, action, ['status done'])];
+        : appendToBlock(context.document, action, ['status done']);
     return localFix(context, 'Mark the action done', edits);
 };

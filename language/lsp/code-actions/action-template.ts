@@ -21,7 +21,7 @@ export const addActionToTreatment: QuickFix = context => {
     if (!treatment || treatment.option !== 'reduce') {
         return [];
     }
-    return templateFix(context, 'Add an action to the treatment', [addToTreatment(context, treatment)], true);
+    return templateFix(context, 'Add an action to the treatment', addToTreatment(context, treatment), true);
 };
 
 export const addReducingAction: QuickFix = context => {
@@ -30,15 +30,16 @@ export const addReducingAction: QuickFix = context => {
         return [];
     }
     const reduce = risk.treatments.find(treatment => treatment.option === 'reduce');
-    const edit = reduce
+    const edits = reduce
         ? addToTreatment(context, reduce)
         : appendToBlock(context.document, risk, ['treatment reduce {', ...actionLines(context, risk).map(line => INDENT + line), '}']);
-    return templateFix(context, 'Reduce the risk: add a treatment action', [edit]);
+    return templateFix(context, 'Reduce the risk: add a treatment action', edits);
 };
 
-function addToTreatment(context: FixContext, treatment: Treatment): TextEdit | undefined {
+function addToTreatment(context: FixContext, treatment: Treatment): TextEdit[] {
     const lines = actionLines(context, treatment.$container);
-    return appendToBlock(context.document, treatment, lines) ?? openBlock(context.document, treatment, lines);
+    const edits = appendToBlock(context.document, treatment, lines);
+    return edits.length > 0 ? edits : openBlock(context.document, treatment, lines);
 }
 
 function actionLines(context: FixContext, risk: Risk): string[] {
@@ -54,13 +55,13 @@ function actionLines(context: FixContext, risk: Risk): string[] {
 }
 
 /** `treatment reduce` written without a block: ` { lines }` after it. */
-function openBlock(document: LangiumDocument, treatment: Treatment, lines: readonly string[]): TextEdit | undefined {
+function openBlock(document: LangiumDocument, treatment: Treatment, lines: readonly string[]): TextEdit[] {
     const end = treatment.$cstNode?.end;
     if (end === undefined) {
-        return undefined;
+        return [];
     }
     const eol = lineBreakOf(document);
     const indent = indentationOf(document, treatment);
     const body = lines.map(line => indent + INDENT + line).join(eol);
-    return insertAt(document, end, ` {${eol}${body}${eol}${indent}}`);
+    return [insertAt(document, end, ` {${eol}${body}${eol}${indent}}`)];
 }

@@ -1,8 +1,16 @@
 /**
- * Text edits that add a property line to a declaration's `{ … }` block in the layout the
- * formatter gives it: two spaces per nesting level, one property per line. A block its
- * author wrote on one line (`{ owner CISO due 2026-12-31 }`) stays on one line. Only
- * whitespace is ever replaced, so comments stay where they are.
+ * Text edits that add an entry to a declaration's `{ … }` block, written the way the
+ * formatter (language/lsp/formatting/) lays it out, so that formatting the file afterwards
+ * leaves the inserted text alone:
+ * - a block written over several lines gets the entry on a line of its own, at the
+ *   indentation of the block's existing entry lines (two spaces per level when it has none);
+ *   the lines of a nested block inserted with it keep that step per level;
+ * - a block written on one line (`{ owner CISO  due 2026-12-31 }`) stays on one line for a
+ *   one-line entry, two spaces from its neighbours as the formatter separates the
+ *   properties of one line; a multi-line entry opens it up, its content on its own line;
+ * - an entry for a declaration without a block (`action "Title"`) opens one.
+ * The document's own line break (CRLF or LF) is used. Only whitespace is ever replaced,
+ * so comments stay where they are.
  */
 import { GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { TextEdit } from 'vscode-languageserver-types';
@@ -34,34 +42,84 @@ export function braces(node: AstNode): { open: number; close: number } | undefin
     return open && close ? { open: open.end, close: close.offset } : undefined;
 }
 
+/** Where a block's entries go and how they are indented. */
+interface BlockLayout {
+    /** Of the line the declaration starts on, where its closing `}` goes. */
+    readonly outer: string;
+    /** Of the block's entry lines. */
+    readonly entry: string;
+    /** One level deeper, for the lines of a nested block. */
+    readonly step: string;
+}
+
+function layoutOf(document: LangiumDocument, node: AstNode, block?: { open: number; close: number }): BlockLayout {
+    const outer = indentationOf(document, node);
+    const text = document.textDocument.getText();
+    // The first line after the `{` line that holds something is an entry line of this block.
+    let entry: string | undefined;
+    if (block) {
+        const inner = text.slice(block.open, block.close);
+        const firstLine = /\n([ \t]*)\S/.exec(inner);
+        if (firstLine && firstLine[1].startsWith(outer) && firstLine[1].length > outer.length) {
+            entry = firstLine[1];
+        }
+    }
+    const step = entry ? entry.slice(outer.length) : INDENT;
+    return { outer, entry: entry ?? outer + step, step };
+}
+
+/** The entry's lines (written with two spaces per level) at the block's indentation. */
+function indentLines(lines: readonly string[], layout: BlockLayout, eol: string): string {
+    return lines.map(line => {
+        const depth = Math.floor(/^ */.exec(line)![0].length / INDENT.length);
+        return layout.entry + layout.step.repeat(depth) + line.slice(depth * INDENT.length);
+    }).join(eol);
+}
+
+/** The first offset at or after `offset` that is not whitespace. */
+function skipWhitespace(text: string, offset: number, end: number): number {
+    while (offset < end && /\s/.test(text[offset])) {
+        offset++;
+    }
+    return offset;
+}
+
 /**
- * Adds `lines` (one or more lines, without indentation) as the last entry of the node's
- * block: after the last property (and any comment after it), before the `}`.
+ * Adds `lines` (one or more lines, without indentation, nested lines two spaces deeper per
+ * level) as the last entry of the node's block: after the last entry (and any comment
+ * after it), before the `}`. No edit when the node has no block.
  */
-export function appendToBlock(document: LangiumDocument, node: AstNode, lines: readonly string[]): TextEdit | undefined {
+export function appendToBlock(document: LangiumDocument, node: AstNode, lines: readonly string[]): TextEdit[] {
     const block = braces(node);
     if (!block) {
-        return undefined;
+        return [];
     }
     const text = document.textDocument.getText();
     const eol = lineBreakOf(document);
-    const indent = indentationOf(document, node);
-    const inner = indent + INDENT;
+    const layout = layoutOf(document, node, block);
     // Everything between the end of the content and `}` is whitespace.
     let contentEnd = block.close;
     while (contentEnd > block.open && /\s/.test(text[contentEnd - 1])) {
         contentEnd--;
     }
+    const indented = indentLines(lines, layout, eol);
+    const empty = contentEnd === block.open;
     const closeOnOwnLine = text.slice(contentEnd, block.close).includes('\n');
-    const indented = lines.map(line => inner + line).join(eol);
-    if (closeOnOwnLine) {
-        return insertAt(document, contentEnd, eol + indented);
+    if (closeOnOwnLine && !empty) {
+        return [insertAt(document, contentEnd, eol + indented)];
     }
-    if (lines.length === 1) {
-        // A one-line block stays on one line.
-        return { range: rangeOf(document, contentEnd, block.close), newText: ` ${lines[0]} ` };
+    if (lines.length === 1 && !closeOnOwnLine) {
+        // A one-line block stays on one line; properties of one line are two spaces apart.
+        return [{ range: rangeOf(document, contentEnd, block.close), newText: `${empty ? ' ' : '  '}${lines[0]} ` }];
     }
-    return { range: rangeOf(document, contentEnd, block.close), newText: eol + indented + eol + indent };
+    const edits: TextEdit[] = [];
+    const firstContent = skipWhitespace(text, block.open, block.close);
+    if (!empty && !text.slice(block.open, firstContent).includes('\n')) {
+        // Opened up: what was on the `{` line goes on a line of its own.
+        edits.push({ range: rangeOf(document, block.open, firstContent), newText: eol + layout.entry });
+    }
+    edits.push({ range: rangeOf(document, contentEnd, block.close), newText: eol + indented + eol + layout.outer });
+    return edits;
 }
 
 /**
@@ -69,13 +127,13 @@ export function appendToBlock(document: LangiumDocument, node: AstNode, lines: r
  * ends at `after` (an offset inside the block) when given. A block that does not exist yet
  * (`action "Title"`) is opened.
  */
-export function prependToBlock(document: LangiumDocument, node: AstNode, line: string, after?: number): TextEdit | undefined {
+export function prependToBlock(document: LangiumDocument, node: AstNode, line: string, after?: number): TextEdit[] {
     const eol = lineBreakOf(document);
-    const indent = indentationOf(document, node);
     const block = braces(node);
+    const layout = layoutOf(document, node, block);
     if (!block) {
         const end = node.$cstNode?.end;
-        return end === undefined ? undefined : insertAt(document, end, ` {${eol}${indent}${INDENT}${line}${eol}${indent}}`);
+        return end === undefined ? [] : [insertAt(document, end, ` {${eol}${layout.entry}${line}${eol}${layout.outer}}`)];
     }
     const start = after ?? block.open;
     const text = document.textDocument.getText();
@@ -84,9 +142,13 @@ export function prependToBlock(document: LangiumDocument, node: AstNode, line: s
     if (rest === '' || rest.startsWith('//')) {
         // The block continues on the next line: the new line goes first there
         // (after a trailing comment, not into it).
-        return insertAt(document, lineEnd, eol + indent + INDENT + line);
+        return [insertAt(document, lineEnd, eol + layout.entry + line)];
     }
-    return insertAt(document, start, ` ${line}`);
+    // On the line of `{` (or of `after`): one space after `{`, two between properties.
+    const next = skipWhitespace(text, start, lineEnd);
+    const before = start === block.open ? ' ' : '  ';
+    const following = text[next] === '}' ? ' ' : '  ';
+    return [{ range: rangeOf(document, start, next), newText: `${before}${line}${following}` }];
 }
 
 function endOfLine(text: string, offset: number): number {

@@ -23,8 +23,8 @@ export const addAcceptanceJustification: QuickFix = context => {
     }
     // An empty or placeholder string is replaced; a missing one is added as the last line of the block.
     const written = GrammarUtils.findNodeForProperty(acceptance.$cstNode, 'justification');
-    const edit = written
-        ? { range: written.range, newText: JUSTIFICATION_TEMPLATE }
+    const edits = written
+        ? [{ range: written.range, newText: JUSTIFICATION_TEMPLATE }]
         : appendToBlock(context.document, acceptance, [JUSTIFICATION_TEMPLATE]);
-    return templateFix(context, 'Add a justification', [edit]);
+    return templateFix(context, 'Add a justification', edits);
 };

@@ -20,5 +20,5 @@ export const addOwner: QuickFix = context => {
     }
     const role = context.facts.roles[0]?.name ?? ROLE_PLACEHOLDER;
     const category = isAsset(node) ? node.category?.$cstNode?.end : undefined;
-    return localFix(context, `Add 'owner ${role}'`, [prependToBlock(context.document, node, `owner ${role}`, category)]);
+    return localFix(context, `Add 'owner ${role}'`, prependToBlock(context.document, node, `owner ${role}`, category));
 };

@@ -17,7 +17,7 @@ export const addDecisionJustification: QuickFix = context => {
     }
     const ids = line.controls.map(control => control.$refText).join(', ');
     const why = line.decision === 'exclude' ? `say why ${ids} ${line.controls.length === 1 ? 'does' : 'do'} not apply` : `say why ${ids} ${line.controls.length === 1 ? 'is' : 'are'} needed`;
-    return appendAfterLast(context, line, 'controls', placeholderText(why), 'Add a justification placeholder (then write why)');
+    return appendAfterLast(context, line, 'controls', placeholderText(why), 'Add a justification placeholder (then write why)', 'justification');
 };
 
 export const addDeferralReason: QuickFix = context => {
@@ -26,11 +26,18 @@ export const addDeferralReason: QuickFix = context => {
         return [];
     }
     const anchor = treatment.until !== undefined ? 'until' : 'option';
-    return appendAfterLast(context, treatment, anchor, placeholderText('say why the treatment decision waits until then'), 'Add a reason placeholder (then write why the decision waits)');
+    return appendAfterLast(context, treatment, anchor, placeholderText('say why the treatment decision waits until then'), 'Add a reason placeholder (then write why the decision waits)', 'reason');
 };
 
-/** Inserts ` text` right after the last CST node of the property. */
-function appendAfterLast(context: FixContext, node: AstNode, property: string, text: string, title: string) {
+/**
+ * Inserts ` text` right after the last CST node of the property; a reason written empty
+ * (`""`) is replaced instead, not followed by a second string.
+ */
+function appendAfterLast(context: FixContext, node: AstNode, property: string, text: string, title: string, reason: string) {
+    const empty = GrammarUtils.findNodeForProperty(node.$cstNode, reason);
+    if (empty) {
+        return localFix(context, title, [{ range: empty.range, newText: text }]);
+    }
     const nodes: CstNode[] = GrammarUtils.findNodesForProperty(node.$cstNode, property);
     const last = nodes.at(-1);
     return last ? localFix(context, title, [insertAt(context.document, last.end, ` ${text}`)]) : [];

@@ -18,6 +18,6 @@ export const recordReview: QuickFix = context => {
     const written = GrammarUtils.findNodesForProperty(risk.$cstNode, 'reviewed');
     const edits = written.length > 0
         ? written.map(date => ({ range: date.range, newText: asOf }))
-        : [appendToBlock(context.document, risk, [`reviewed ${asOf}`])];
+        : appendToBlock(context.document, risk, [`reviewed ${asOf}`]);
     return localFix(context, `I reviewed ${risk.name}: set reviewed to ${asOf}`, edits);
 };

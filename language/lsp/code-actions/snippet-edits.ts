@@ -8,6 +8,12 @@
  *
  * Templates use the snippet syntax for their fields only (`${1:default}`); the rest is
  * literal text and is escaped here.
+ *
+ * An editor inserts a snippet edit as it inserts any snippet: VS Code indents every line
+ * after the first by the leading whitespace of the line the edit starts on
+ * (SnippetSession.adjustWhitespace), so a template written with its final indentation
+ * would land one level too deep. Snippet edits therefore carry their lines relative to
+ * that line, and are moved to the start of their line when that is not possible.
  */
 import type { LangiumDocument } from 'langium';
 import type { CodeAction, SnippetTextEdit, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
@@ -57,10 +63,32 @@ export function templateFix(context: FixContext, title: string, edits: Array<Tex
     if (!context.snippetEdits) {
         return [quickFix(context, title, { [uri]: templates.map(edit => ({ range: edit.range, newText: plainTextOf(edit.newText) })) }, isPreferred)];
     }
-    const snippets: SnippetTextEdit[] = templates.map(edit => ({ range: edit.range, snippet: { kind: 'snippet', value: snippetOf(edit.newText) } }));
+    const snippets = templates.map(edit => snippetEditOf(context.document, edit));
     const change: TextDocumentEdit = { textDocument: { uri, version: versionOf(context.document) }, edits: snippets };
     const action = quickFix(context, title, {}, isPreferred);
     return [{ ...action, edit: { documentChanges: [change] } }];
+}
+
+/**
+ * The template as a snippet edit that an editor indenting the snippet's lines by the
+ * leading whitespace of the insertion line inserts exactly as the template says: that
+ * whitespace is taken off the lines after the first, or, when a line does not start with
+ * it (or is empty, and would gain trailing blanks), the edit starts at the beginning of
+ * the line instead, where there is none, and rewrites the line's text before it unchanged.
+ */
+export function snippetEditOf(document: LangiumDocument, edit: TextEdit): SnippetTextEdit {
+    const text = document.textDocument.getText();
+    const start = document.textDocument.offsetAt(edit.range.start);
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const before = text.slice(lineStart, start);
+    const leading = /^[ \t]*/.exec(before)![0];
+    const [first, ...rest] = edit.newText.split(/(?<=\n)/);
+    if (rest.every(line => line.startsWith(leading))) {
+        const relative = [first, ...rest.map(line => line.slice(leading.length))].join('');
+        return { range: edit.range, snippet: { kind: 'snippet', value: snippetOf(relative) } };
+    }
+    const range = { start: document.textDocument.positionAt(lineStart), end: edit.range.end };
+    return { range, snippet: { kind: 'snippet', value: escapeLiteral(before) + snippetOf(edit.newText) } };
 }
 
 function versionOf(document: LangiumDocument): number | null {

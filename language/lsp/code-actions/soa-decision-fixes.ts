@@ -59,19 +59,19 @@ function decisionActions(services: RiskServices, document: LangiumDocument, id: 
         const title = decision === 'include'
             ? `Include ${id} in the Statement of Applicability (then write why)`
             : `Exclude ${id} from the Statement of Applicability (then write why)`;
-        const action: CodeAction = { title, kind: CodeActionKind.QuickFix, edit: { changes: { [edit.uri]: [edit.edit] } } };
+        const action: CodeAction = { title, kind: CodeActionKind.QuickFix, edit: { changes: { [edit.uri]: edit.edits } } };
         return diagnostics.length > 0 ? [{ ...action, diagnostics }] : [action];
     });
 }
 
-function lineInBlock(block: Applicability, line: string): { uri: string; edit: TextEdit } | undefined {
+function lineInBlock(block: Applicability, line: string): { uri: string; edits: TextEdit[] } | undefined {
     const document = AstUtils.getDocument(block);
-    const edit = appendToBlock(document, block, [line]);
-    return edit && { uri: document.uri.toString(), edit };
+    const edits = appendToBlock(document, block, [line]);
+    return edits.length > 0 ? { uri: document.uri.toString(), edits } : undefined;
 }
 
 /** A new block at the end of the model's file with the method (or of `from` itself). */
-function newBlock(services: RiskServices, from: LangiumDocument, line: string): { uri: string; edit: TextEdit } | undefined {
+function newBlock(services: RiskServices, from: LangiumDocument, line: string): { uri: string; edits: TextEdit[] } | undefined {
     const documents = services.evaluation.ModelBoundaries.modelOf(from).documents
         .filter((candidate): candidate is LangiumDocument<Model> => isModel(candidate.parseResult.value));
     const document = documents.find(candidate => candidate.parseResult.value.elements.some(isMethod)) ?? from;
@@ -79,5 +79,5 @@ function newBlock(services: RiskServices, from: LangiumDocument, line: string): 
     const eol = lineBreakOf(document);
     const separator = text === '' ? '' : text.endsWith('\n') ? eol : eol + eol;
     const block = `${separator}applicability {${eol}${INDENT}${line}${eol}}${eol}`;
-    return { uri: document.uri.toString(), edit: insertAt(document, text.length, block) };
+    return { uri: document.uri.toString(), edits: [insertAt(document, text.length, block)] };
 }

@@ -1,5 +1,6 @@
 /** The risk register's rows: cells, acceptance statuses, sort order and source locations. */
 import { describe, expect, test } from 'vitest';
+import { buildPlan } from '../../../language/exports/plan.js';
 import { buildRegister, REGISTER_COLUMNS, type RegisterRow } from '../../../language/exports/register.js';
 import { textTable } from '../../../language/exports/table.js';
 import { loadTexts } from './load-texts.js';
@@ -195,5 +196,17 @@ risk M-1 "Matrix risk" { owner R likelihood High impact High residual likelihood
             expiringAcceptances: [],
             actions: { total: 2, planned: 2, inProgress: 0, done: 0, cancelled: 0, overdue: [], scheduled: 1, onTime: 1, completionUnknown: 0 }
         });
+    });
+});
+
+describe('treatments in the register', () => {
+    test('a treatment just typed, without its option, is left out as in the plan; the others stay in the order written', async () => {
+        const model = await loadTexts({ 'risks.risk': `${METHOD}\nrisk R-1 "Typing" { owner Lead likelihood 1 impact 1\n  treatment share with "Insurer"\n  treatment\n}\n` }, undefined, { syntaxErrors: true });
+        const register = buildRegister(model.evaluation());
+        expect(register.rows.map(row => row.treatment)).toEqual([[{ option: 'share', with: 'Insurer', until: null, reason: null }]]);
+        const treatmentColumn = REGISTER_COLUMNS.findIndex(column => column.key === 'treatment');
+        expect(textTable(register).rows[0][treatmentColumn]).toBe('share with Insurer');
+        // The plan lists the same treatments.
+        expect(buildPlan(model.evaluation()).rows.map(row => [row.risk, row.option])).toEqual([['R-1', 'share']]);
     });
 });

@@ -52,7 +52,7 @@ describe('unaccepted residual: add an acceptance', () => {
   treatment accept
   status accepted
   acceptance {
-    by CEO on 2026-11-23 level High
+    by CEO on 2026-11-23  level High
     ${JUSTIFICATION}
   }
 }
@@ -79,7 +79,7 @@ describe('unaccepted residual: add an acceptance', () => {
   owner ITManager
   likelihood Possible impact Noticeable
   acceptance {
-    by ITManager on 2026-11-23 level Moderate
+    by ITManager on 2026-11-23  level Moderate
     ${JUSTIFICATION}
   }
 }
@@ -98,7 +98,7 @@ describe('unaccepted residual: add an acceptance', () => {
         };
         const fixes = await fixesFor(files, 'risks.risk', 'unaccepted-residual');
         const fixed = applyEdit(files, action(fixes, 'Add an acceptance by CEO').edit);
-        expect(fixed['risks.risk']).toContain('    by CEO on 2026-11-23 level Moderate\n');
+        expect(fixed['risks.risk']).toContain('    by CEO on 2026-11-23  level Moderate\n');
         expect(await errorsOf(justify(fixed))).toEqual([]);
         expect(await diagnosticsOf(justify(fixed), ['unaccepted-residual', 'missing-owner'])).toEqual(['risks.risk: missing-owner']);
     });
@@ -116,7 +116,7 @@ risk R-004 "Major" {
         };
         const fixes = await fixesFor(files, 'risks.risk', 'unaccepted-residual');
         const fixed = applyEdit(files, action(fixes, 'Add an acceptance by MANAGEMENT_ROLE').edit);
-        expect(fixed['risks.risk']).toContain('    by MANAGEMENT_ROLE on 2026-11-23 level High\n');
+        expect(fixed['risks.risk']).toContain('    by MANAGEMENT_ROLE on 2026-11-23  level High\n');
         expect(await diagnosticsOf(fixed, ['unresolved-reference'])).toEqual(['risks.risk: unresolved-reference']);
     });
 
@@ -138,7 +138,7 @@ risk R-006 "One line" { owner ITManager likelihood 3 impact 3 }
   owner ITManager
   likelihood 3 impact 3 // assessed in the workshop
   acceptance {
-    by CEO on 2026-11-23 level High
+    by CEO on 2026-11-23  level High
     ${JUSTIFICATION}
   }
 
@@ -151,9 +151,10 @@ risk R-006 "One line" { owner ITManager likelihood 3 impact 3 }
   likelihood 3 impact 3 // assessed in the workshop
 
 }
-risk R-006 "One line" { owner ITManager likelihood 3 impact 3
+risk R-006 "One line" {
+  owner ITManager likelihood 3 impact 3
   acceptance {
-    by CEO on 2026-11-23 level High
+    by CEO on 2026-11-23  level High
     ${JUSTIFICATION}
   }
 }
@@ -185,7 +186,7 @@ risk R-006 "One line" { owner ITManager likelihood 3 impact 3
   acceptance { by CEO on 2025-05-31 until 2026-05-31 "Accepted for a year" }
   status accepted
   acceptance {
-    by CEO on 2026-11-23 level High
+    by CEO on 2026-11-23  level High
     ${JUSTIFICATION}
   }
 }
@@ -220,7 +221,7 @@ risk R-006 "One line" { owner ITManager likelihood 3 impact 3
   treatment accept
   acceptance { by CEO on 2026-11-01 level Moderate "Accepted when it was Moderate" }
   acceptance {
-    by CEO on 2026-11-23 level High
+    by CEO on 2026-11-23  level High
     ${JUSTIFICATION}
   }
 }
@@ -326,7 +327,7 @@ asset PatientRecords "PatientRecords" {
         const major = { ...crlf, 'risks.risk': 'risk R-013 "CRLF" {\r\n  owner ITManager\r\n  likelihood 3 impact 3\r\n}\r\n' };
         const unaccepted = await fixesFor(major, 'risks.risk', 'unaccepted-residual');
         const fixed = applyEdit(major, action(unaccepted, 'Add an acceptance by CEO').edit);
-        expect(fixed['risks.risk']).toBe(`risk R-013 "CRLF" {\r\n  owner ITManager\r\n  likelihood 3 impact 3\r\n  acceptance {\r\n    by CEO on 2026-11-23 level High\r\n    ${JUSTIFICATION}\r\n  }\r\n}\r\n`);
+        expect(fixed['risks.risk']).toBe(`risk R-013 "CRLF" {\r\n  owner ITManager\r\n  likelihood 3 impact 3\r\n  acceptance {\r\n    by CEO on 2026-11-23  level High\r\n    ${JUSTIFICATION}\r\n  }\r\n}\r\n`);
         expect(await errorsOf(justify(fixed))).toEqual([]);
     });
 
@@ -412,7 +413,7 @@ risk R-031 "Commented" { // to be assessed
   confidentiality 3
 }
 `);
-        expect((await fixed(1))['risks.risk']).toContain('asset Billing "Billing" { primary process owner ITManager confidentiality 2 }\n');
+        expect((await fixed(1))['risks.risk']).toContain('asset Billing "Billing" { primary process  owner ITManager  confidentiality 2 }\n');
     });
 
     test('a risk: the first line of its block', async () => {
@@ -425,7 +426,7 @@ risk R-031 "Commented" { // to be assessed
     });
 
     test('actions: inside a one-line block, and a block opened for an action without one', async () => {
-        expect((await fixed(3))['risks.risk']).toContain('    action "Harden" { owner ITManager due 2027-01-31 status planned }\n');
+        expect((await fixed(3))['risks.risk']).toContain('    action "Harden" { owner ITManager  due 2027-01-31 status planned }\n');
         const opened = await fixed(4);
         expect(opened['risks.risk']).toContain(`    action "Patch" {
       owner ITManager
@@ -501,7 +502,7 @@ describe('overdue action: mark it done', () => {
       status done
     }
 `);
-        expect(results[2]).toContain('    action Logs "Central logging" { owner ITManager due 2026-08-31 status done }\n');
+        expect(results[2]).toContain('    action Logs "Central logging" { owner ITManager due 2026-08-31  status done }\n');
     });
 });
 

@@ -4,12 +4,13 @@
  * applies LSP 3.18 snippet edits, the fields are tab stops; elsewhere their defaults are
  * written out, and a default never passes for a decision.
  */
-import { TextDocument } from 'langium';
+import { EmptyFileSystem, TextDocument, URI } from 'langium';
 import type { CodeAction, CreateFile, SnippetTextEdit, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
 import { describe, expect, test } from 'vitest';
 import { JUSTIFICATION_PROMPT } from '../../../language/evaluation/justification.js';
 import { ACTION_TITLE_PROMPT } from '../../../language/lsp/code-actions/action-template.js';
-import { plainTextOf, snippetOf } from '../../../language/lsp/code-actions/snippet-edits.js';
+import { plainTextOf, snippetEditOf, snippetOf } from '../../../language/lsp/code-actions/snippet-edits.js';
+import { createRiskServices } from '../../../language/risk-module.js';
 import type { LspModel } from './lsp-model.js';
 import { action, applyEdit, codeActions, diagnosticsOf, errorsOf, expectQuickFix, fixesFor, uriOf, type Files } from './quick-fix-helpers.js';
 
@@ -51,6 +52,25 @@ describe('snippet text', () => {
     });
 });
 
+describe('snippet edits allow for the indentation the editor adds', () => {
+    const { shared } = createRiskServices(EmptyFileSystem);
+    const text = 'risk R-1 "x" {\n    reviewed 2026-11-01\n}\n';
+    const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file('/snippets/risks.risk'));
+    const endOfReviewed = { line: 1, character: 23 };
+
+    test('lines after the first are written relative to the line the edit starts on', () => {
+        const edit = snippetEditOf(document, { range: { start: endOfReviewed, end: endOfReviewed }, newText: '\n    acceptance {\n      by CEO on ${1:2026-11-23}\n    }' });
+        expect(edit).toEqual({ range: { start: endOfReviewed, end: endOfReviewed }, snippet: { kind: 'snippet', value: '\nacceptance {\n  by CEO on ${1:2026-11-23}\n\\}' } });
+    });
+
+    test('a line that cannot be written relative to it (an empty line) moves the edit to the start of its line, the text before it rewritten as it was', () => {
+        const tagged = shared.workspace.LangiumDocumentFactory.fromString('risk R-1 "x" {\n    tags "cost $5"\n}\n', URI.file('/snippets/tagged.risk'));
+        const endOfTags = { line: 1, character: 18 };
+        const edit = snippetEditOf(tagged, { range: { start: endOfTags, end: endOfTags }, newText: '\n\n    owner ${1:CEO}' });
+        expect(edit).toEqual({ range: { start: { line: 1, character: 0 }, end: endOfTags }, snippet: { kind: 'snippet', value: '    tags "cost \\$5"\n\n    owner ${1:CEO}' } });
+    });
+});
+
 describe('the acceptance fix in an editor with snippet edits', () => {
     const files = {
         'method.risk': METHOD,
@@ -66,7 +86,8 @@ describe('the acceptance fix in an editor with snippet edits', () => {
         const [edit] = snippetsOf(accept);
         expect(edit.snippet).toEqual({
             kind: 'snippet',
-            value: `\n  acceptance {\n    by CEO on \${2:2026-11-23} level High\n    "\${1:${JUSTIFICATION_PROMPT}}"\n  \\}`
+            // Relative to the line it starts on ("  reviewed …"), whose indentation VS Code adds to every further line.
+            value: `\nacceptance {\n  by CEO on \${2:2026-11-23}  level High\n  "\${1:${JUSTIFICATION_PROMPT}}"\n\\}`
         });
         expect(edit.range).toEqual({ start: { line: 3, character: 21 }, end: { line: 3, character: 21 } });
     });
@@ -118,7 +139,7 @@ describe('reduce the risk: add a treatment action', () => {
         await asVsCode(fixes.model);
         const offered = await codeActions(fixes.model, fixes.model.document('risks.risk'), [fixes.diagnostic]);
         const [edit] = snippetsOf(offered.find(candidate => candidate.title.startsWith('Reduce'))!);
-        expect(edit.snippet.value).toContain(`action "\${1:${ACTION_TITLE_PROMPT}}" {\n      owner ITManager\n      due \${2:2026-11-23}\n`);
+        expect(edit.snippet.value).toContain(`action "\${1:${ACTION_TITLE_PROMPT}}" {\n    owner ITManager\n    due \${2:2026-11-23}\n`);
     });
 });
 

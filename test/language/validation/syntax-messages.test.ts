@@ -103,3 +103,19 @@ risk R-1 "Stolen laptop" {
         }
     });
 });
+
+describe('a control reference being typed', () => {
+    const risk = (controls: string) => `role Lead "Lead"\nrisk R-1 "Typing" {\n  owner Lead\n  controls ${controls}\n}\n`;
+
+    test.each([
+        ['A.5.1, A.8.', 'A.8.', 'A.8.1', 19],
+        ['A.', 'A.', 'A.5.1', 12],
+        ['A.7', 'A.7', 'A.7.1', 12],
+        ['A.9.', 'A.9.', 'A.5.1', 12]
+    ])('controls %s: one syntax error on %s that names a control to write (%s)', async (controls, written, example, column) => {
+        const { findings } = await checkTexts(risk(controls));
+        expect(findings.filter(finding => finding.line === 4).map(finding => [finding.code, finding.column, finding.text, finding.message])).toEqual([
+            ['syntax-error', column, written, `The control reference \`${written}\` is incomplete: write an Annex A control ID such as \`${example}\`.`]
+        ]);
+    });
+});

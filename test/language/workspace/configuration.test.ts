@@ -12,7 +12,8 @@ const DEFAULTS: RiskConfiguration = {
     asOf: undefined,
     inlayHints: { scores: true, scaleNames: true, acceptance: true, deferral: true },
     export: { csvBom: false },
-    trace: { server: 'off' }
+    trace: { server: 'off' },
+    server: { maxMemory: 0 }
 };
 
 describe('the risk configuration schema', () => {
@@ -27,13 +28,14 @@ describe('the risk configuration schema', () => {
     });
 
     test('valid values are taken', () => {
-        const raw = { asOf: '2028-02-29', inlayHints: { scores: false, acceptance: false }, export: { csvBom: true }, trace: { server: 'verbose' } };
+        const raw = { asOf: '2028-02-29', inlayHints: { scores: false, acceptance: false }, export: { csvBom: true }, trace: { server: 'verbose' }, server: { maxMemory: 1024 } };
         expect(parseRiskConfiguration(raw)).toEqual({
             configuration: {
                 asOf: '2028-02-29',
                 inlayHints: { scores: false, scaleNames: true, acceptance: false, deferral: true },
                 export: { csvBom: true },
-                trace: { server: 'verbose' }
+                trace: { server: 'verbose' },
+                server: { maxMemory: 1024 }
             },
             problems: []
         });
