@@ -16,7 +16,7 @@ import type { RiskSettings } from '../workspace/risk-settings.js';
 import { validationContext } from '../workspace/validation-context.js';
 import { evaluateApplicability, type ApplicabilityEvaluation } from './applicability.js';
 import type { IsoDate } from './dates.js';
-import { DocumentEvaluationCache, type EvaluationContextKey } from './document-evaluation-cache.js';
+import { DocumentEvaluationCache } from './document-evaluation-cache.js';
 import { outlineOf, referencedBy, type DocumentOutline } from './document-evaluation.js';
 import { MethodModel } from './method-model.js';
 import { evaluateRisk, type RiskContext, type RiskEvaluation } from './risk-evaluation.js';
@@ -77,12 +77,12 @@ export class ModelEvaluator {
         // Kept parts are valid only for documents that finished linking; during a build a
         // request may evaluate a workspace that is half linked: computed, not kept.
         const cacheable = documents.every(document => document.state >= DocumentState.Linked);
-        const key: EvaluationContextKey | undefined = this.documentCache
-            ? this.documentCache.contextKey(asOf, methods[0], soleScope, validationContext(documents))
-            : undefined;
-        const risksByDocument = documents.map((document, index) => this.documentCache && key
-            ? this.documentCache.risks(document, key, cacheable, () => this.evaluateRisks(outlines[index].risks, context))
-            : this.evaluateRisks(outlines[index].risks, context));
+        const kept = this.documentCache;
+        const key = kept?.contextKey(asOf, methods[0], soleScope, validationContext(documents));
+        const risksByDocument = documents.map((document, index) => {
+            const evaluate = () => this.evaluateRisks(outlines[index].risks, context);
+            return kept && key ? kept.risks(document, key, cacheable, evaluate) : evaluate();
+        });
         const risks = risksByDocument.flat();
         const byRoot = new Map(documents.map((document, index) => [document.parseResult.value, risksByDocument[index]]));
         const byRisk = new Map<Risk, RiskEvaluation>();
