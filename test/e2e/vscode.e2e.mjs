@@ -142,6 +142,26 @@ function fail(message) {
     throw new StepFailure(message);
 }
 
+/** The heap limit the e2e user settings give the language server (risk.server.maxMemory). */
+const SERVER_MEMORY_MB = 1024;
+
+/** The command lines of the running Risk language servers of the extension installed in `extensions`. */
+function languageServerCommandLines(extensions) {
+    const found = [];
+    for (const pid of readdirSync('/proc').filter(name => /^\d+$/.test(name))) {
+        let args;
+        try {
+            args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+        } catch {
+            continue; // the process ended meanwhile
+        }
+        if (args.some(arg => arg.startsWith(extensions) && arg.endsWith('server.cjs'))) {
+            found.push(args.join(' '));
+        }
+    }
+    return found;
+}
+
 // ---------------------------------------------------------- the workbench
 
 const quickInput = () => page.locator('.quick-input-widget');
@@ -275,7 +295,9 @@ async function main() {
         'extensions.ignoreRecommendations': true,
         'security.workspace.trust.enabled': false,
         'editor.inlayHints.enabled': 'on',
-        'files.simpleDialog.enable': true
+        'files.simpleDialog.enable': true,
+        // Checked below: the extension starts its server with this heap limit.
+        'risk.server.maxMemory': SERVER_MEMORY_MB
     }, null, 4) + '\n');
     log(`workspace ${workspace}`);
 
@@ -365,6 +387,11 @@ async function main() {
             return /Risk Language server \S+ started on Node v\d+/.test(shown) && /Checked \d+ files/.test(shown) && shown;
         }, 30_000, 500);
         log(`output channel:\n    ${text.split('\n').filter(line => /started on|Checked/.test(line)).slice(0, 3).join('\n    ')}`);
+        const servers = languageServerCommandLines(extensions);
+        log(`language server processes: ${servers.join(' | ')}`);
+        if (servers.length === 0 || !servers.every(args => args.includes(`--max-old-space-size=${SERVER_MEMORY_MB}`))) {
+            throw new Error(`risk.server.maxMemory ${SERVER_MEMORY_MB} did not reach the language server's Node options: ${servers.join(' | ') || 'no server process found'}`);
+        }
         await page.keyboard.press('Control+Shift+M'); // back to the Problems panel
     });
 
