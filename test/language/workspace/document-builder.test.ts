@@ -15,33 +15,45 @@ const METHOD = `method "M" {
 }
 `;
 
-test('a declaration added in one file marks the clashing ID in another file, and removing it clears it', async () => {
+const uri = (name: string) => URI.file(`/model/${name}.risk`);
+
+/**
+ * The files (by name, under /model) built as the server builds them; `edit` changes one
+ * file, rebuilds and waits for the build to end; `codesIn` lists a file's finding codes, sorted.
+ */
+async function builtWorkspace(files: Record<string, string>) {
     const fileSystem = new MemoryFileSystem();
-    const { shared } = createRiskServices({ fileSystemProvider: () => fileSystem });
+    const { shared, Risk } = createRiskServices({ fileSystemProvider: () => fileSystem });
     const { DocumentBuilder, WorkspaceLock, WorkspaceManager, LangiumDocuments } = shared.workspace;
-    const assets = URI.file('/model/assets.risk');
-    const threats = URI.file('/model/threats.risk');
-    fileSystem.files.set(URI.file('/model/method.risk').toString(), METHOD);
-    fileSystem.files.set(assets.toString(), 'asset Laptops "Staff laptops"\n');
-    fileSystem.files.set(threats.toString(), 'threat Theft "Theft"\n');
-    // The workspace manager lists no folders here: load the three files as the server would.
-    for (const uri of [...fileSystem.files.keys()].map(key => URI.parse(key))) {
-        await LangiumDocuments.getOrCreateDocument(uri);
+    // The workspace manager lists no folders here: load the files as the server would.
+    for (const [name, text] of Object.entries(files)) {
+        fileSystem.files.set(uri(name).toString(), text);
+        await LangiumDocuments.getOrCreateDocument(uri(name));
     }
     await WorkspaceManager.initialized({});
-    await WorkspaceLock.write(token => DocumentBuilder.update([...fileSystem.files.keys()].map(key => URI.parse(key)), [], token));
-    const codesIn = (uri: URI) => (LangiumDocuments.getDocument(uri)?.diagnostics ?? []).map(diagnostic => diagnostic.code);
-    expect(codesIn(assets)).not.toContain('duplicate-id');
+    await WorkspaceLock.write(token => DocumentBuilder.update(Object.keys(files).map(uri), [], token));
+    const edit = async (name: string, text: string) => {
+        fileSystem.files.set(uri(name).toString(), text);
+        await WorkspaceLock.write(token => DocumentBuilder.update([uri(name)], [], token));
+        await WorkspaceLock.read(() => undefined);
+    };
+    const codesIn = (name: string) => (LangiumDocuments.getDocument(uri(name))?.diagnostics ?? []).map(diagnostic => diagnostic.code).sort();
+    return { Risk, edit, codesIn };
+}
 
-    fileSystem.files.set(threats.toString(), 'threat Theft "Theft"\nthreat Laptops "Laptops stolen"\n');
-    await WorkspaceLock.write(token => DocumentBuilder.update([threats], [], token));
-    await WorkspaceLock.read(() => undefined);
-    expect(codesIn(assets)).toContain('duplicate-id');
+test('a declaration added in one file marks the clashing ID in another file, and removing it clears it', async () => {
+    const { edit, codesIn } = await builtWorkspace({
+        method: METHOD,
+        assets: 'asset Laptops "Staff laptops"\n',
+        threats: 'threat Theft "Theft"\n'
+    });
+    expect(codesIn('assets')).not.toContain('duplicate-id');
 
-    fileSystem.files.set(threats.toString(), 'threat Theft "Theft"\n');
-    await WorkspaceLock.write(token => DocumentBuilder.update([threats], [], token));
-    await WorkspaceLock.read(() => undefined);
-    expect(codesIn(assets)).not.toContain('duplicate-id');
+    await edit('threats', 'threat Theft "Theft"\nthreat Laptops "Laptops stolen"\n');
+    expect(codesIn('assets')).toContain('duplicate-id');
+
+    await edit('threats', 'threat Theft "Theft"\n');
+    expect(codesIn('assets')).not.toContain('duplicate-id');
 });
 
 describe('after a change, a file no change touched runs only the model-wide rules again', () => {
@@ -53,35 +65,23 @@ describe('after a change, a file no change touched runs only the model-wide rule
         risks: 'risk R-1 "Laptop stolen" {\n  owner CISO\n  threat Theft\n  harms Laptops\n  likelihood Possible\n  impact Noticeable\n  treatment accept\n  residual likelihood Possible impact Noticeable\n  status accepted\n  reviewed 2026-11-01\n}\n',
         notes: 'threat Flood "Flood" { source environmental }\n'
     };
-    const uri = (name: string) => URI.file(`/model/${name}.risk`);
-
     /** The workspace built once; `edit` changes a file and answers the categories each file was validated with. */
     async function workspace() {
-        const fileSystem = new MemoryFileSystem();
-        const { shared, Risk } = createRiskServices({ fileSystemProvider: () => fileSystem });
-        const { DocumentBuilder, WorkspaceLock, WorkspaceManager, LangiumDocuments } = shared.workspace;
-        for (const [name, text] of Object.entries(files)) {
-            fileSystem.files.set(uri(name).toString(), text);
-            await LangiumDocuments.getOrCreateDocument(uri(name));
-        }
-        await WorkspaceManager.initialized({});
-        await WorkspaceLock.write(token => DocumentBuilder.update(Object.keys(files).map(uri), [], token));
+        const built = await builtWorkspace(files);
         const validated = new Map<string, string[]>();
-        const validateDocument = Risk.validation.DocumentValidator.validateDocument.bind(Risk.validation.DocumentValidator);
-        vi.spyOn(Risk.validation.DocumentValidator, 'validateDocument').mockImplementation((document, options, token) => {
+        const validator = built.Risk.validation.DocumentValidator;
+        const validateDocument = validator.validateDocument.bind(validator);
+        vi.spyOn(validator, 'validateDocument').mockImplementation((document, options, token) => {
             const name = document.uri.path.replace(/^.*\/(\w+)\.risk$/, '$1');
             validated.set(name, [...validated.get(name) ?? [], ...options?.categories ?? ['all']]);
             return validateDocument(document, options, token);
         });
         const edit = async (name: string, text: string) => {
             validated.clear();
-            fileSystem.files.set(uri(name).toString(), text);
-            await WorkspaceLock.write(token => DocumentBuilder.update([uri(name)], [], token));
-            await WorkspaceLock.read(() => undefined);
+            await built.edit(name, text);
             return Object.fromEntries([...validated].sort(([a], [b]) => a.localeCompare(b)));
         };
-        const codesIn = (name: string) => (LangiumDocuments.getDocument(uri(name))?.diagnostics ?? []).map(diagnostic => diagnostic.code).sort();
-        return { edit, codesIn };
+        return { edit, codesIn: built.codesIn };
     }
 
     const full = ['built-in', 'fast', 'model'];
@@ -119,9 +119,6 @@ describe('after a change, a file no change touched runs only the model-wide rule
 });
 
 test('a change read through a file in between (a risk on a supporting asset of a primary asset declared elsewhere) re-checks the risk', async () => {
-    const fileSystem = new MemoryFileSystem();
-    const { shared } = createRiskServices({ fileSystemProvider: () => fileSystem });
-    const { DocumentBuilder, WorkspaceLock, WorkspaceManager, LangiumDocuments } = shared.workspace;
     const primary = (value: string) => `asset Info "Customer data" {\n  primary information\n  owner CISO\n  confidentiality ${value}\n}\n`;
     const files: Record<string, string> = {
         method: METHOD,
@@ -130,26 +127,14 @@ test('a change read through a file in between (a risk on a supporting asset of a
         supporting: 'asset Sys "Database" {\n  supporting system\n  owner CISO\n  supports Info\n}\n',
         risks: 'risk R-1 "Database copied" {\n  owner CISO\n  on Sys\n  affects confidentiality\n  likelihood Possible\n  impact Minor\n  status assessed\n  reviewed 2026-11-01\n}\n'
     };
-    const uri = (name: string) => URI.file(`/model/${name}.risk`);
-    for (const [name, text] of Object.entries(files)) {
-        fileSystem.files.set(uri(name).toString(), text);
-        await LangiumDocuments.getOrCreateDocument(uri(name));
-    }
-    await WorkspaceManager.initialized({});
-    await WorkspaceLock.write(token => DocumentBuilder.update(Object.keys(files).map(uri), [], token));
-    const codesIn = (name: string) => (LangiumDocuments.getDocument(uri(name))?.diagnostics ?? []).map(diagnostic => diagnostic.code);
+    const { edit, codesIn } = await builtWorkspace(files);
     expect(codesIn('risks')).not.toContain('impact-understated');
 
-    fileSystem.files.set(uri('primary').toString(), primary('Severe'));
-    await WorkspaceLock.write(token => DocumentBuilder.update([uri('primary')], [], token));
-    await WorkspaceLock.read(() => undefined);
+    await edit('primary', primary('Severe'));
     expect(codesIn('risks')).toContain('impact-understated');
 });
 
 test('a file in between whose unresolved reference resolves after a change (`supports Info` once `Info` is declared) re-checks the risks that read through it', async () => {
-    const fileSystem = new MemoryFileSystem();
-    const { shared } = createRiskServices({ fileSystemProvider: () => fileSystem });
-    const { DocumentBuilder, WorkspaceLock, WorkspaceManager, LangiumDocuments } = shared.workspace;
     const primary = (name: string) => `asset ${name} "Customer data" {\n  primary information\n  owner CISO\n  confidentiality Severe\n}\n`;
     const files: Record<string, string> = {
         method: METHOD,
@@ -158,20 +143,11 @@ test('a file in between whose unresolved reference resolves after a change (`sup
         supporting: 'asset Sys "Database" {\n  supporting system\n  owner CISO\n  supports Info\n}\n',
         risks: 'risk R-1 "Database copied" {\n  owner CISO\n  on Sys\n  affects confidentiality\n  likelihood Possible\n  impact Minor\n  status assessed\n  reviewed 2026-11-01\n}\n'
     };
-    const uri = (name: string) => URI.file(`/model/${name}.risk`);
-    for (const [name, text] of Object.entries(files)) {
-        fileSystem.files.set(uri(name).toString(), text);
-        await LangiumDocuments.getOrCreateDocument(uri(name));
-    }
-    await WorkspaceManager.initialized({});
-    await WorkspaceLock.write(token => DocumentBuilder.update(Object.keys(files).map(uri), [], token));
-    const codesIn = (name: string) => (LangiumDocuments.getDocument(uri(name))?.diagnostics ?? []).map(diagnostic => diagnostic.code);
+    const { edit, codesIn } = await builtWorkspace(files);
     expect(codesIn('supporting')).toContain('unresolved-reference');
     expect(codesIn('risks')).not.toContain('impact-understated');
 
-    fileSystem.files.set(uri('primary').toString(), primary('Info'));
-    await WorkspaceLock.write(token => DocumentBuilder.update([uri('primary')], [], token));
-    await WorkspaceLock.read(() => undefined);
+    await edit('primary', primary('Info'));
     expect(codesIn('supporting')).not.toContain('unresolved-reference');
     expect(codesIn('risks')).toContain('impact-understated');
 });
