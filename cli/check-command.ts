@@ -5,6 +5,7 @@
 import type { ModelEvaluation } from '../language/evaluation/model-evaluator.js';
 import { diagnosticsOf, loadModelFiles, modelRootPath } from '../language/model/load-model.js';
 import { filterByBaseline } from './baseline.js';
+import { sizeOfFiles, type ModelSizeHook } from './large-model.js';
 import { collectModels } from './collect-files.js';
 import { modelFolderLabel } from './model-folders.js';
 import { inTaggedRisks } from './tag-filter.js';
@@ -28,6 +29,8 @@ export interface CheckIo {
     readonly cwd: string;
     readonly env: NodeJS.ProcessEnv;
     readonly stdout: { isTTY?: boolean; write(text: string): unknown };
+    /** Told the size of the model about to be loaded; the executable may run again tuned for it (large-model.ts). */
+    readonly modelSize?: ModelSizeHook;
 }
 
 const FORMATTERS: Readonly<Record<OutputFormat, (report: CheckReport, options: FormatOptions) => string>> = {
@@ -43,6 +46,7 @@ const FORMATTERS: Readonly<Record<OutputFormat, (report: CheckReport, options: F
 export async function runCheck(raw: RawCheckOptions, io: CheckIo): Promise<number> {
     const options = parseCheckOptions(raw);
     const models = await collectModels(options.paths, io.cwd);
+    io.modelSize?.(sizeOfFiles(new Set(models.flatMap(model => model.files))));
     const findings: Finding[] = [];
     const files = new Set<string>();
     const checked = new Map<string, number>();

@@ -43,6 +43,7 @@ interface LoadedSide {
 export async function runDiff(raw: RawDiffOptions, io: CheckIo): Promise<number> {
     const options = parseDiffOptions(raw);
     const inputs = await readDiffInputs(options, io.cwd);
+    io.modelSize?.(Math.max(...[inputs.base, inputs.head].map(side => side.files.reduce((bytes, file) => bytes + Buffer.byteLength(file.text), 0))));
     const base = await loadSide(inputs.base, options.asOf, io.cwd);
     const head = await loadSide(inputs.head, options.asOf, io.cwd);
     const diff = diffModels(diffSide(base), diffSide(head));

@@ -9,6 +9,7 @@ import { ExportWriteError, writeExportFile } from '../language/exports/write-fil
 import { loadModelFiles } from '../language/model/load-model.js';
 import type { CheckIo } from './check-command.js';
 import { collectModels } from './collect-files.js';
+import { sizeOfFiles } from './large-model.js';
 import { UsageError } from './errors.js';
 import { soleModel } from './model-folders.js';
 import { parseExportOptions, type ExportCommandOptions, type RawExportOptions } from './export-options.js';
@@ -24,6 +25,7 @@ export async function runExport(raw: RawExportOptions, io: ExportIo): Promise<nu
         throw new UsageError(`An export is of one model, and these paths make ${models.length}: give one model folder, or the .risk files of one model.`);
     }
     const [model] = models;
+    io.modelSize?.(sizeOfFiles(model.files));
     // Only the errors the warning below counts: the export's own cells come from the evaluation.
     const loaded = await loadModelFiles(model.files, { asOf: options.asOf, folders: model.folder ? [model.root] : [], validate: 'integrity' });
     const selected = soleModel(loaded, 'An export', io.cwd);

