@@ -5,7 +5,7 @@
  * that kind of name, and an exception anywhere in validation becomes `internal-error`
  * (internal-error.ts) instead of escaping the build.
  */
-import { DefaultDocumentValidator, DocumentValidator, isOperationCancelled, type AstNode, type DiagnosticInfo, type LangiumDocument, type ParseResult, type ReferenceInfo, type ValidationOptions } from 'langium';
+import { Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, isAstNode, isOperationCancelled, type AstNode, type ValidationAcceptor, type DiagnosticInfo, type LangiumDocument, type ParseResult, type ReferenceInfo, type ValidationOptions } from 'langium';
 import type { IRecognitionException } from 'chevrotain';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { ANNEX_A_BY_ID } from '../builtins/annex-a.js';
@@ -22,6 +22,7 @@ import { internalErrorMessage, logInternalError } from './internal-error.js';
 import { foldIncompleteReferences } from './incomplete-references.js';
 import { issueHelpUri } from './issue-links.js';
 import { plainText } from './plain-text.js';
+import type { RiskValidationRegistry } from './risk-validation-registry.js';
 
 /** Diagnostics the lexer and the parser report, without a code of ours. */
 const SYNTAX_DATA_CODES = new Set<unknown>([DocumentValidator.LexingError, DocumentValidator.ParsingError]);
@@ -97,6 +98,40 @@ export class RiskDocumentValidator extends DefaultDocumentValidator {
             // Each check is guarded on its own (risk-validation-registry.ts); this is what runs around them.
             logInternalError('validating the file', error);
             return [this.internalError(rootNode, internalErrorMessage('validating the file', error))];
+        }
+    }
+
+    /**
+     * Langium's walk with its overhead taken out: the nodes in the same order (pre-order,
+     * properties in their order), each node's checks from a plain array, a check awaited
+     * only when it returns a promise, and a pause for cancellation every few hundred nodes
+     * instead of before each one (risk-validation-registry.ts says why).
+     */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
+        if (this.profiler?.isActive('validating')) {
+            return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
+        }
+        const registry = this.validationRegistry as RiskValidationRegistry;
+        const pending: AstNode[] = [rootNode];
+        let sincePause = 0;
+        while (pending.length > 0) {
+            const node = pending.pop()!;
+            if (++sincePause === NODES_BETWEEN_PAUSES) {
+                sincePause = 0;
+                await interruptAndCheck(cancelToken);
+            }
+            const nodeOptions = this.validateSingleNodeOptions(node, options);
+            if (nodeOptions.validateNode) {
+                for (const check of registry.checksOf(node.$type, options.categories)) {
+                    const result = check(node, acceptor, cancelToken);
+                    if (result) {
+                        await result;
+                    }
+                }
+            }
+            if (nodeOptions.validateChildren) {
+                pushChildren(node, pending);
+            }
         }
     }
 
@@ -285,5 +320,32 @@ function didYouMean(suggestion: string | undefined): string {
 function linkToReference(diagnostic: Diagnostic): void {
     if (typeof diagnostic.code === 'string') {
         diagnostic.codeDescription = { href: issueHelpUri(diagnostic.code) };
+    }
+}
+
+/** Checking for cancellation costs a timer read: often enough to stop within a few milliseconds. */
+const NODES_BETWEEN_PAUSES = 256;
+
+/** A node's children, pushed so that they pop in AstUtils.streamContents order. */
+function pushChildren(node: AstNode, pending: AstNode[]): void {
+    const start = pending.length;
+    for (const property of Object.keys(node)) {
+        if (property.startsWith('$')) {
+            continue;
+        }
+        const value = (node as unknown as Record<string, unknown>)[property];
+        if (isAstNode(value)) {
+            pending.push(value);
+        } else if (Array.isArray(value)) {
+            for (const item of value) {
+                if (isAstNode(item)) {
+                    pending.push(item);
+                }
+            }
+        }
+    }
+    // Pushed in order; reversed in place so that the first child is on top.
+    for (let low = start, high = pending.length - 1; low < high; low++, high--) {
+        [pending[low], pending[high]] = [pending[high], pending[low]];
     }
 }
