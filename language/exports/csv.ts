@@ -22,7 +22,13 @@ const FORMULA_START = /^(?:[\t\r\0]|[\s\0]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
 
 /** Prefixes a single quote to a cell that begins with a formula character, blanks before it included. */
 export function neutraliseFormula(cell: string): string {
-    return FORMULA_START.test(cell) ? `'${cell}` : cell;
+    return startsPlainly(cell) || !FORMULA_START.test(cell) ? cell : `'${cell}`;
+}
+
+/** A cell that starts with a letter or digit (most do) needs no closer look. */
+function startsPlainly(cell: string): boolean {
+    const code = cell.charCodeAt(0);
+    return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 export function toCsv(table: AnyExport, options: CsvOptions = {}): string {

@@ -17,6 +17,13 @@ export interface ResidualParts {
 
 /** Where the two parts of a residual written impact first are; undefined when the order is right or a part is missing. */
 export function reversedResidualParts(residual: Residual): ResidualParts | undefined {
+    // The values' own syntax nodes tell the usual order without searching the block
+    // (this runs on every residual of the model).
+    const likelihoodValue = residual.likelihood?.$refNode;
+    const impactValue = residual.impact?.$refNode;
+    if (!likelihoodValue || !impactValue || likelihoodValue.offset < impactValue.offset) {
+        return undefined;
+    }
     const likelihood = part(residual.$cstNode, 'likelihood');
     const impact = part(residual.$cstNode, 'impact');
     return likelihood && impact && impact.offset < likelihood.offset ? { likelihood, impact } : undefined;
