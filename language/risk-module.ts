@@ -17,6 +17,7 @@ import { RiskSemanticTokenProvider } from './lsp/risk-semantic-token-provider.js
 import { RiskWorkspaceSymbolProvider } from './lsp/risk-workspace-symbol-provider.js';
 import { RiskLanguageGeneratedModule, RiskLanguageGeneratedSharedModule } from './generated/module.js';
 import { boundRepetitionRecovery, createBoundedRecoveryCompletionParser } from './parser/bounded-recovery.js';
+import { RiskValueConverter } from './parser/risk-value-converter.js';
 import { createRiskParser } from './parser/risk-parser.js';
 import { RiskNameProvider, RiskReferences } from './references/risk-references.js';
 import { RiskScopeComputation } from './references/risk-scope-computation.js';
@@ -56,6 +57,7 @@ export const RiskModule: Module<RiskServices, PartialLangiumServices & RiskAdded
         // The grammar is LL(2) (matrix rows are told apart by their colon); fixed lookahead
         // parses a large model several times faster than the adaptive ALL(*) default.
         ParserConfig: () => ({ maxLookahead: 3 }),
+        ValueConverter: () => new RiskValueConverter(),
         CompletionParser: services => createBoundedRecoveryCompletionParser(services)
     },
     references: {
