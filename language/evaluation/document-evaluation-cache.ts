@@ -47,7 +47,7 @@ function sameContext(a: EvaluationContextKey, b: EvaluationContextKey): boolean 
 interface DocumentParts {
     readonly outline: DocumentOutline;
     /** The link of the document they were computed after (see linkCount). */
-    referenced?: { readonly link: number; readonly nodes: readonly AstNode[] };
+    referenced?: { readonly link: number; readonly nodes: ReadonlySet<AstNode> };
     risks?: { readonly link: number; readonly context: EvaluationContextKey; readonly evaluations: readonly RiskEvaluation[] };
 }
 
@@ -77,7 +77,7 @@ export class DocumentEvaluationCache {
      * The nodes the document's references resolve to. `cacheable` is false while some document
      * of the model is not linked yet: what is read then is not kept.
      */
-    referenced(document: LangiumDocument, cacheable: boolean): readonly AstNode[] {
+    referenced(document: LangiumDocument, cacheable: boolean): ReadonlySet<AstNode> {
         const parts = this.partsOf(document);
         const link = this.linkCount.get(document);
         if (parts.referenced && parts.referenced.link === link) {

@@ -59,18 +59,18 @@ export function outlineOf(document: LangiumDocument): DocumentOutline {
 }
 
 /** Every node a reference of the document resolves to. */
-export function referencedBy(document: LangiumDocument): AstNode[] {
+export function referencedBy(document: LangiumDocument): ReadonlySet<AstNode> {
     // The linker lists every reference of a document; walking the AST again would cost more.
-    const referenced: AstNode[] = [];
+    const referenced = new Set<AstNode>();
     for (const reference of document.references) {
         if ('ref' in reference) {
             if (reference.ref) {
-                referenced.push(reference.ref);
+                referenced.add(reference.ref);
             }
         } else {
             for (const item of reference.items) {
                 if (item.ref) {
-                    referenced.push(item.ref);
+                    referenced.add(item.ref);
                 }
             }
         }

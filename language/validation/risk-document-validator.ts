@@ -35,11 +35,38 @@ import { RiskFileSystemProvider } from '../workspace/risk-file-system.js';
 const ANNEX_ID = /^A\.\d+\.\d+(\.\d+)?$/;
 
 /**
- * The node types whose children the model-wide pass visits: from the file down to the
- * declarations, a risk's treatments and their actions, and the SoA's decisions
- * (the node types register-checks.ts gives model-wide checks).
+ * The containment properties the model-wide pass follows, from the file down to every
+ * node type register-checks.ts gives model-wide checks: the declarations, a risk's
+ * treatments and their actions, and the SoA's decisions. It runs on every file after
+ * every change, so it reads only these properties instead of walking every node of every
+ * risk (test/language/validation/model-wide-walk.test.ts holds it to the grammar).
  */
-const MODEL_WIDE_PATH = new Set<string>([Model.$type, Risk.$type, Treatment.$type, Applicability.$type]);
+const MODEL_WIDE_CHILDREN: Readonly<Record<string, readonly string[]>> = {
+    [Model.$type]: ['elements'],
+    [Risk.$type]: ['treatments'],
+    [Treatment.$type]: ['actions'],
+    [Applicability.$type]: ['decisions']
+};
+
+/** The nodes the model-wide pass checks, in tree order. */
+export function modelWideNodes(root: AstNode): AstNode[] {
+    const nodes: AstNode[] = [];
+    const visit = (node: AstNode): void => {
+        nodes.push(node);
+        for (const property of MODEL_WIDE_CHILDREN[node.$type] ?? []) {
+            const children = (node as unknown as Record<string, unknown>)[property];
+            if (Array.isArray(children)) {
+                for (const child of children) {
+                    if (isAstNode(child)) {
+                        visit(child);
+                    }
+                }
+            }
+        }
+    };
+    visit(root);
+    return nodes;
+}
 
 export class RiskDocumentValidator extends DefaultDocumentValidator {
     private readonly services: RiskServices;
@@ -105,14 +132,14 @@ export class RiskDocumentValidator extends DefaultDocumentValidator {
      * Langium's walk with its overhead taken out: the nodes in the same order (pre-order,
      * properties in their order), each node's checks from a plain array, a check awaited
      * only when it returns a promise, and a pause for cancellation every few hundred nodes
-     * instead of before each one (risk-validation-registry.ts says why).
+     * instead of before each one (risk-validation-registry.ts says why). The model-wide
+     * pass visits only the nodes that can have model-wide checks (MODEL_WIDE_CHILDREN).
+     * Langium's validation profiler is not served.
      */
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
-        if (this.profiler?.isActive('validating')) {
-            return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
-        }
         const registry = this.validationRegistry as RiskValidationRegistry;
-        const pending: AstNode[] = [rootNode];
+        const modelWideOnly = options.categories?.length === 1 && options.categories[0] === MODEL_WIDE_CATEGORY;
+        const pending: AstNode[] = modelWideOnly ? modelWideNodes(rootNode).reverse() : [rootNode];
         let sincePause = 0;
         while (pending.length > 0) {
             const node = pending.pop()!;
@@ -120,29 +147,16 @@ export class RiskDocumentValidator extends DefaultDocumentValidator {
                 sincePause = 0;
                 await interruptAndCheck(cancelToken);
             }
-            const nodeOptions = this.validateSingleNodeOptions(node, options);
-            if (nodeOptions.validateNode) {
-                for (const check of registry.checksOf(node.$type, options.categories)) {
-                    const result = check(node, acceptor, cancelToken);
-                    if (result) {
-                        await result;
-                    }
+            for (const check of registry.checksOf(node.$type, options.categories)) {
+                const result = check(node, acceptor, cancelToken);
+                if (result) {
+                    await result;
                 }
             }
-            if (nodeOptions.validateChildren) {
+            if (!modelWideOnly) {
                 pushChildren(node, pending);
             }
         }
-    }
-
-    /**
-     * The model-wide pass (risk-document-builder.ts) runs on every file after every change:
-     * it walks only down to the node types that have model-wide checks, not every value
-     * and reference of every risk.
-     */
-    protected override validateSingleNodeOptions(node: AstNode, options: ValidationOptions): { validateNode: boolean; validateChildren: boolean } {
-        const modelWideOnly = options.categories?.length === 1 && options.categories[0] === MODEL_WIDE_CATEGORY;
-        return { validateNode: true, validateChildren: !modelWideOnly || MODEL_WIDE_PATH.has(node.$type) };
     }
 
     private internalError(node: AstNode, message: string, range?: Diagnostic['range']): Diagnostic {

@@ -84,7 +84,11 @@ export class RiskDocumentBuilder extends DefaultDocumentBuilder {
      * hold exactly as long as their file is not linked again.
      */
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-        return super.shouldRelink(document, changedUris) || this.affectedAtAnyDistance(changedUris).has(document.uri.toString());
+        // The closure holds every file Langium's own test relinks, so a file's references are
+        // scanned once per change, not twice (a scan of 150,000 references at 10,000 risks).
+        return isBuiltinDocument(document)
+            ? super.shouldRelink(document, changedUris)
+            : this.affectedAtAnyDistance(changedUris).has(document.uri.toString());
     }
 
     private affected?: { changed: Set<string>; closure: Set<string> };
