@@ -106,7 +106,12 @@ export class CalmDiagnostics {
 }
 
 /** The new findings that were shown already: each shown finding keeps at most one new one. */
-function keptFrom(shown: readonly Diagnostic[], current: readonly Diagnostic[]): Diagnostic[] {
+function keptFrom(shown: readonly Diagnostic[], current: Diagnostic[]): Diagnostic[] {
+    // Usually the same findings in the same order (the other files, after a keystroke):
+    // all kept, told without building a key for each of thousands of findings.
+    if (shown.length === current.length && current.every((diagnostic, index) => sameFinding(shown[index], diagnostic))) {
+        return current;
+    }
     const available = new Map<string, number>();
     for (const diagnostic of shown) {
         const key = identity(diagnostic);
@@ -121,6 +126,10 @@ function keptFrom(shown: readonly Diagnostic[], current: readonly Diagnostic[]):
         available.set(key, count - 1);
         return true;
     });
+}
+
+function sameFinding(a: Diagnostic, b: Diagnostic): boolean {
+    return a.message === b.message && a.code === b.code && a.severity === b.severity;
 }
 
 /** A finding apart from where it is: the same finding moves when lines are added above it. */

@@ -22,7 +22,7 @@ export class PublishedDiagnostics {
      */
     changes(params: PublishDiagnosticsParams): boolean {
         const shown = this.shown.get(params.uri);
-        if (shown && isDeepStrictEqual(shown, params.diagnostics)) {
+        if (shown && sameDiagnostics(shown, params.diagnostics)) {
             return false;
         }
         // A copy: the document's own list may be extended by a later validation pass.
@@ -37,4 +37,29 @@ export function publishOnlyChangedDiagnostics(connection: Pick<Connection, 'send
     const send = connection.sendDiagnostics.bind(connection);
     connection.sendDiagnostics = params => published.changes(params) ? send(params) : Promise.resolve();
     return published;
+}
+
+/**
+ * Equal for the client, field by field (the fields of an LSP diagnostic): the message,
+ * code and range first, which tell almost every difference, and a deep comparison only of
+ * the small objects. It runs on every finding of every file after each keystroke, where
+ * isDeepStrictEqual of the whole lists cost more than the model-wide rules.
+ */
+function sameDiagnostics(shown: readonly Diagnostic[], current: readonly Diagnostic[]): boolean {
+    return shown.length === current.length && current.every((diagnostic, index) => sameDiagnostic(shown[index], diagnostic));
+}
+
+function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
+    return a.message === b.message
+        && a.code === b.code
+        && a.severity === b.severity
+        && a.range.start.line === b.range.start.line
+        && a.range.start.character === b.range.start.character
+        && a.range.end.line === b.range.end.line
+        && a.range.end.character === b.range.end.character
+        && a.source === b.source
+        && a.codeDescription?.href === b.codeDescription?.href
+        && isDeepStrictEqual(a.tags, b.tags)
+        && isDeepStrictEqual(a.relatedInformation, b.relatedInformation)
+        && isDeepStrictEqual(a.data, b.data);
 }

@@ -74,6 +74,11 @@ export class ModelBoundaries {
         return partition.models.find(model => model.root === root) ?? { root, documents: [], visibleUris: new Set(this.builtinUris()) };
     }
 
+    /** A new object whenever the models may have changed (any change of the workspace, or of the fallback folders). */
+    stamp(): object {
+        return this.partition();
+    }
+
     /** Changes when a file starts or stops declaring a method, or a model folder appears or goes. */
     signature(): string {
         return this.partition().signature;

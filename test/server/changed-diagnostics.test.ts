@@ -6,10 +6,10 @@
  */
 import { URI } from 'langium';
 import { addDiagnosticsHandler } from 'langium/lsp';
-import type { Connection, PublishDiagnosticsParams } from 'vscode-languageserver';
-import { beforeEach, expect, test } from 'vitest';
+import type { Connection, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { createRiskServices } from '../../language/risk-module.js';
-import { publishOnlyChangedDiagnostics } from '../../server/changed-diagnostics.js';
+import { PublishedDiagnostics, publishOnlyChangedDiagnostics } from '../../server/changed-diagnostics.js';
 import { MemoryFileSystem } from '../helpers/memory-file-system.js';
 
 const METHOD = `method "M" {
@@ -97,4 +97,45 @@ test('a change of the method publishes the files whose findings it changes, and 
     expect(codesOf('risks')).toContain('unaccepted-residual');
     expect(await edit('method', METHOD)).toEqual(['risks']);
     expect(codesOf('risks')).toEqual([]);
+});
+
+describe('what counts as a change of a file\'s diagnostics', () => {
+    const finding = (): Diagnostic => ({
+        range: { start: { line: 3, character: 2 }, end: { line: 3, character: 9 } },
+        severity: 1,
+        code: 'duplicate-id',
+        codeDescription: { href: 'https://example.org/duplicate-id' },
+        source: 'risk',
+        message: '`R-1` is declared 2 times',
+        tags: [1],
+        relatedInformation: [{ location: { uri: 'file:///m/a.risk', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }, message: 'twin' }],
+        data: { code: 'duplicate-id', fix: { id: 'R-2' } }
+    });
+    const publish = (published: PublishedDiagnostics, diagnostics: Diagnostic[]) => published.changes({ uri: 'file:///m/a.risk', diagnostics });
+
+    test('the same findings, as new objects, are no change', () => {
+        const published = new PublishedDiagnostics();
+        expect(publish(published, [finding(), finding()])).toBe(true);
+        expect(publish(published, [finding(), finding()])).toBe(false);
+    });
+
+    test.each<[string, (diagnostic: Diagnostic) => void]>([
+        ['message', diagnostic => { diagnostic.message += '!'; }],
+        ['code', diagnostic => { diagnostic.code = 'unused'; }],
+        ['severity', diagnostic => { diagnostic.severity = 2; }],
+        ['start', diagnostic => { diagnostic.range.start.character = 3; }],
+        ['end line', diagnostic => { diagnostic.range.end.line = 4; }],
+        ['source', diagnostic => { diagnostic.source = 'other'; }],
+        ['help link', diagnostic => { diagnostic.codeDescription = { href: 'https://example.org/other' }; }],
+        ['tags', diagnostic => { diagnostic.tags = [2]; }],
+        ['related information', diagnostic => { diagnostic.relatedInformation![0].message = 'other twin'; }],
+        ['data', diagnostic => { (diagnostic.data as { fix: { id: string } }).fix.id = 'R-3'; }]
+    ])('a different %s is a change', (_field, change) => {
+        const published = new PublishedDiagnostics();
+        publish(published, [finding(), finding()]);
+        const changed = finding();
+        change(changed);
+        expect(publish(published, [finding(), changed])).toBe(true);
+        expect(publish(published, [finding()])).toBe(true);
+    });
 });
