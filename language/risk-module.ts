@@ -26,6 +26,7 @@ import { RiskDocumentValidator } from './validation/risk-document-validator.js';
 import { registerValidationChecks, type ValidationScope } from './validation/register-checks.js';
 import { RiskValidationRegistry } from './validation/risk-validation-registry.js';
 import { RiskSettings } from './workspace/risk-settings.js';
+import { LazyReferenceIndexManager, RiskReferenceDescriptionProvider } from './workspace/lazy-reference-index.js';
 import { BatchIndexManager } from './workspace/batch-index-manager.js';
 import { ModelBoundaries } from './workspace/model-boundaries.js';
 import { RiskWorkspaceManager } from './workspace/risk-workspace-manager.js';
@@ -45,6 +46,9 @@ export interface RiskAddedServices {
 export type RiskServices = LangiumServices & RiskAddedServices;
 
 export const RiskModule: Module<RiskServices, PartialLangiumServices & RiskAddedServices> = {
+    workspace: {
+        ReferenceDescriptionProvider: services => new RiskReferenceDescriptionProvider(services)
+    },
     evaluation: {
         ModelEvaluator: services => new ModelEvaluator(services.shared, services.settings.RiskSettings, services.evaluation.ModelBoundaries),
         ModelBoundaries: services => new ModelBoundaries(services.shared)
@@ -86,7 +90,9 @@ export const RiskSharedModule: Module<LangiumSharedServices, PartialLangiumShare
     workspace: {
         WorkspaceManager: services => new RiskWorkspaceManager(services),
         ConfigurationProvider: services => new RiskConfigurationProvider(services),
-        DocumentBuilder: services => new RiskDocumentBuilder(services)
+        DocumentBuilder: services => new RiskDocumentBuilder(services),
+        // The editor's index of references is described on demand (lazy-reference-index.ts).
+        IndexManager: services => new LazyReferenceIndexManager(services)
     },
     lsp: {
         NodeKindProvider: () => new RiskNodeKindProvider(),
@@ -117,6 +123,9 @@ const BatchSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServi
 
 /** A one-shot run evaluates each model once: it keeps no document's part of the evaluation for a next change. */
 const BatchModule: Module<RiskServices, PartialLangiumServices & Partial<RiskAddedServices>> = {
+    workspace: {
+        ReferenceDescriptionProvider: services => new RiskReferenceDescriptionProvider(services)
+    },
     evaluation: {
         ModelEvaluator: services => new ModelEvaluator(services.shared, services.settings.RiskSettings, services.evaluation.ModelBoundaries, { incremental: false }),
         ModelBoundaries: services => new ModelBoundaries(services.shared)
