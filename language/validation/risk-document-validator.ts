@@ -48,8 +48,23 @@ const MODEL_WIDE_CHILDREN: Readonly<Record<string, readonly string[]>> = {
     [Applicability.$type]: ['decisions']
 };
 
-/** The nodes the model-wide pass checks, in tree order. */
-export function modelWideNodes(root: AstNode): AstNode[] {
+/**
+ * The nodes the model-wide pass checks, in tree order. A file's AST does not change
+ * until it is parsed again (a new root), so the list is kept per root: the pass over an
+ * untouched file starts from it.
+ */
+export function modelWideNodes(root: AstNode): readonly AstNode[] {
+    let nodes = MODEL_WIDE_NODES.get(root);
+    if (!nodes) {
+        nodes = collectModelWideNodes(root);
+        MODEL_WIDE_NODES.set(root, nodes);
+    }
+    return nodes;
+}
+
+const MODEL_WIDE_NODES = new WeakMap<AstNode, readonly AstNode[]>();
+
+function collectModelWideNodes(root: AstNode): AstNode[] {
     const nodes: AstNode[] = [];
     const visit = (node: AstNode): void => {
         nodes.push(node);
@@ -137,9 +152,9 @@ export class RiskDocumentValidator extends DefaultDocumentValidator {
      * Langium's validation profiler is not served.
      */
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
-        const registry = this.validationRegistry as RiskValidationRegistry;
+        const checksOf = (this.validationRegistry as RiskValidationRegistry).checksIn(options.categories);
         const modelWideOnly = options.categories?.length === 1 && options.categories[0] === MODEL_WIDE_CATEGORY;
-        const pending: AstNode[] = modelWideOnly ? modelWideNodes(rootNode).reverse() : [rootNode];
+        const pending: AstNode[] = modelWideOnly ? [...modelWideNodes(rootNode)].reverse() : [rootNode];
         let sincePause = 0;
         while (pending.length > 0) {
             const node = pending.pop()!;
@@ -147,7 +162,7 @@ export class RiskDocumentValidator extends DefaultDocumentValidator {
                 sincePause = 0;
                 await interruptAndCheck(cancelToken);
             }
-            for (const check of registry.checksOf(node.$type, options.categories)) {
+            for (const check of checksOf(node.$type)) {
                 const result = check(node, acceptor, cancelToken);
                 if (result) {
                     await result;

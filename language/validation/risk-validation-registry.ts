@@ -16,17 +16,31 @@ import { report } from './report.js';
 type CheckEntry = Parameters<ValidationRegistry['addEntry']>[1];
 
 export class RiskValidationRegistry extends ValidationRegistry {
-    private readonly checkArrays = new Map<string, readonly ValidationCheck[]>();
+    /** Per category set (`*` for all): per node type, its checks. */
+    private readonly checkArrays = new Map<string, Map<string, readonly ValidationCheck[]>>();
 
     /** The checks of a node type in one category set, as getChecks streams them. */
     checksOf(type: string, categories: readonly ValidationCategory[] | undefined): readonly ValidationCheck[] {
-        const key = categories ? `${type}|${categories.join(',')}` : type;
-        let checks = this.checkArrays.get(key);
-        if (!checks) {
-            checks = this.getChecks(type, categories ? [...categories] : undefined).toArray();
-            this.checkArrays.set(key, checks);
+        return this.checksIn(categories)(type);
+    }
+
+    /** checksOf for one category set, looked up once per pass instead of once per node. */
+    checksIn(categories: readonly ValidationCategory[] | undefined): (type: string) => readonly ValidationCheck[] {
+        const key = categories ? `[${categories.join(',')}]` : '*';
+        let byType = this.checkArrays.get(key);
+        if (!byType) {
+            byType = new Map();
+            this.checkArrays.set(key, byType);
         }
-        return checks;
+        const known = byType;
+        return type => {
+            let checks = known.get(type);
+            if (!checks) {
+                checks = this.getChecks(type, categories ? [...categories] : undefined).toArray();
+                known.set(type, checks);
+            }
+            return checks;
+        };
     }
 
     protected override addEntry(type: string, entry: CheckEntry): void {
