@@ -27,6 +27,7 @@ import { DefaultDocumentBuilder, DocumentState, type BuildOptions, type Cancella
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { RiskServices } from '../risk-module.js';
 import { isBuiltinDocument } from './builtin-documents.js';
+import { modelWideFacts, readsMoreThanFacts } from './model-wide-facts.js';
 import { MODEL_WIDE_CATEGORY, OWN_CATEGORIES, validationContext } from './validation-context.js';
 
 export class RiskDocumentBuilder extends DefaultDocumentBuilder {
@@ -43,13 +44,22 @@ export class RiskDocumentBuilder extends DefaultDocumentBuilder {
      * every change: 150,000 at 10,000 risks, for each keystroke.
      */
     private readonly unresolvedAtLink = new WeakMap<LangiumDocument, { references: LangiumDocument['references']; unresolved: boolean }>();
+    /** Each file's model-wide facts (model-wide-facts.ts), with the AST and references they were read from. */
+    private readonly factsByUri = new Map<string, { root: unknown; references: LangiumDocument['references']; facts: string }>();
+    /** Counts the changes of any file's model-wide facts. */
+    private factsVersion = 0;
+    /** A file's model-wide findings, and the facts version and AST they were found with. */
+    private readonly modelWideFindings = new WeakMap<LangiumDocument, { version: number; root: unknown; diagnostics: Diagnostic[] }>();
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
         this.updateBuildOptions = { validation: { categories: [...OWN_CATEGORIES, MODEL_WIDE_CATEGORY] } };
         // After linking, before validation: now the changed files are parsed, and it shows
         // whether the findings kept for the others still hold.
-        this.onBuildPhase(DocumentState.IndexedReferences, documents => this.dropOwnFindingsIfContextChanged(documents));
+        this.onBuildPhase(DocumentState.IndexedReferences, documents => {
+            this.dropOwnFindingsIfContextChanged(documents);
+            this.updateModelWideFacts();
+        });
         this.onDocumentPhase(DocumentState.Linked, document => {
             this.unresolvedAtLink.set(document, { references: document.references, unresolved: scanForUnresolved(document) });
         });
@@ -165,9 +175,53 @@ export class RiskDocumentBuilder extends DefaultDocumentBuilder {
         }
     }
 
+    /** Reads the facts of every file linked since they were last read; any change moves the version on. */
+    private updateModelWideFacts(): void {
+        const seen = new Set<string>();
+        for (const document of this.langiumDocuments.all) {
+            if (isBuiltinDocument(document)) {
+                continue;
+            }
+            const uri = document.uri.toString();
+            seen.add(uri);
+            const kept = this.factsByUri.get(uri);
+            if (kept && kept.root === document.parseResult.value && kept.references === document.references) {
+                continue;
+            }
+            const facts = modelWideFacts(document);
+            if (kept?.facts !== facts) {
+                this.factsVersion++;
+            }
+            this.factsByUri.set(uri, { root: document.parseResult.value, references: document.references, facts });
+        }
+        for (const uri of this.factsByUri.keys()) {
+            if (!seen.has(uri)) {
+                this.factsByUri.delete(uri);
+                this.factsVersion++;
+            }
+        }
+    }
+
+    /**
+     * The file's model-wide findings: for a file that kept its own findings (no change
+     * touched it), the ones found last while no file's facts changed since; else found again.
+     */
+    private async modelWideDiagnostics(document: LangiumDocument, untouched: boolean, run: () => Promise<Diagnostic[]>): Promise<Diagnostic[]> {
+        const root = document.parseResult.value;
+        const kept = this.modelWideFindings.get(document);
+        if (untouched && kept && kept.version === this.factsVersion && kept.root === root && !readsMoreThanFacts(document)) {
+            return kept.diagnostics;
+        }
+        const version = this.factsVersion;
+        const diagnostics = await run();
+        this.modelWideFindings.set(document, { version, root, diagnostics });
+        return diagnostics;
+    }
+
     /**
      * Runs the validation categories the file still lacks: its own rules in one pass (whose
-     * findings are kept for later builds), the model-wide rules in another.
+     * findings are kept for later builds), the model-wide rules in another (whose findings
+     * are kept while no file's model-wide facts change).
      */
     protected override async validate(document: LangiumDocument, cancelToken: Parameters<DefaultDocumentBuilder['validate']>[1]): Promise<void> {
         const validator = this.serviceRegistry.getServices(document.uri).validation.DocumentValidator;
@@ -183,7 +237,7 @@ export class RiskDocumentBuilder extends DefaultDocumentBuilder {
             this.ownDiagnostics.set(document, diagnostics);
         }
         if (modelWide.length > 0) {
-            diagnostics = [...diagnostics, ...await validator.validateDocument(document, { ...requested, categories: modelWide }, cancelToken)];
+            diagnostics = [...diagnostics, ...await this.modelWideDiagnostics(document, own.length === 0, () => validator.validateDocument(document, { ...requested, categories: modelWide }, cancelToken))];
         }
         document.diagnostics = diagnostics;
         const state = this.buildState.get(document.uri.toString());

@@ -38,7 +38,8 @@ async function builtWorkspace(files: Record<string, string>) {
         await WorkspaceLock.read(() => undefined);
     };
     const codesIn = (name: string) => (LangiumDocuments.getDocument(uri(name))?.diagnostics ?? []).map(diagnostic => diagnostic.code).sort();
-    return { Risk, edit, codesIn };
+    const messagesIn = (name: string) => (LangiumDocuments.getDocument(uri(name))?.diagnostics ?? []).map(diagnostic => diagnostic.message);
+    return { Risk, edit, codesIn, messagesIn };
 }
 
 test('a declaration added in one file marks the clashing ID in another file, and removing it clears it', async () => {
@@ -56,7 +57,7 @@ test('a declaration added in one file marks the clashing ID in another file, and
     expect(codesIn('assets')).not.toContain('duplicate-id');
 });
 
-describe('after a change, a file no change touched runs only the model-wide rules again', () => {
+describe('after a change, a file no change touched runs only the model-wide rules again, and only when the change alters what they read', () => {
     const files = {
         method: METHOD,
         roles: 'role CISO "Chief Information Security Officer" management\n',
@@ -81,7 +82,7 @@ describe('after a change, a file no change touched runs only the model-wide rule
             await built.edit(name, text);
             return Object.fromEntries([...validated].sort(([a], [b]) => a.localeCompare(b)));
         };
-        return { edit, codesIn: built.codesIn };
+        return { edit, codesIn: built.codesIn, messagesIn: built.messagesIn };
     }
 
     const full = ['built-in', 'fast', 'model'];
@@ -96,7 +97,8 @@ describe('after a change, a file no change touched runs only the model-wide rule
         expect(codesIn('assets')).toEqual(['duplicate-id']);
         // A finding of its own rules, kept from the build before, beside the model-wide ones.
         expect(await edit('notes', 'threat Flood "River flood" { source environmental }\n')).toMatchObject({ risks: ['model'] });
-        expect(await edit('risks', files.risks.replace('reviewed 2026-11-01', 'reviewed 2026-02-30'))).toMatchObject({ risks: full, notes: ['model'] });
+        // A date changes no declaration and no reference: no rule runs on the other files.
+        expect(await edit('risks', files.risks.replace('reviewed 2026-11-01', 'reviewed 2026-02-30'))).toEqual({ risks: full });
         await edit('notes', 'threat Flood "Flood" { source environmental }\n');
         expect(codesIn('risks')).toEqual(['invalid-date']);
         expect(codesIn('notes')).toEqual(['unused']);
@@ -105,7 +107,8 @@ describe('after a change, a file no change touched runs only the model-wide rule
 
     test('a file that refers to the changed one is linked and validated fully', async () => {
         const { edit } = await workspace();
-        expect(await edit('threats', 'threat Theft "Theft of equipment"\n')).toMatchObject({ threats: full, risks: full, assets: ['model'], notes: ['model'] });
+        // A new title: the files not linked to it keep their model-wide findings as well.
+        expect(await edit('threats', 'threat Theft "Theft of equipment"\n')).toEqual({ threats: full, risks: full });
     });
 
     test('a change of the method or of a role\'s authority validates every file fully: their own rules read it', async () => {
@@ -114,7 +117,27 @@ describe('after a change, a file no change touched runs only the model-wide rule
         expect(await edit('method', METHOD.replace('appetite Moderate', 'appetite Low'))).toEqual(everyFileFully);
         expect(await edit('roles', 'role CISO "Chief Information Security Officer"\n')).toEqual(everyFileFully);
         // Only its wording changed: nothing another file's rules read.
-        expect(await edit('roles', 'role CISO "Information Security Officer"\n')).toMatchObject({ roles: full, notes: ['model'] });
+        expect(await edit('roles', 'role CISO "Information Security Officer"\n')).toMatchObject({ roles: full });
+    });
+
+    test('a reference moved to a declaration of another file runs the model-wide rules on every file, and `unused` follows it', async () => {
+        const { edit, codesIn } = await workspace();
+        expect(codesIn('threats')).toEqual([]);
+        expect(await edit('risks', files.risks.replace('threat Theft', 'threat Flood'))).toMatchObject({ risks: full, threats: ['model'], assets: ['model'] });
+        expect(codesIn('threats')).toEqual(['unused']);
+        expect(codesIn('notes')).toEqual([]);
+        // Moved back: the other files follow again.
+        expect(await edit('risks', files.risks)).toMatchObject({ threats: ['model'], notes: ['model'] });
+        expect(codesIn('threats')).toEqual([]);
+        expect(codesIn('notes')).toEqual(['unused']);
+    });
+
+    test('a declaration moved to another line runs the model-wide rules on every file: a twin is named with its line', async () => {
+        const { edit, messagesIn } = await workspace();
+        await edit('notes', 'threat Flood "Flood" { source environmental }\nthreat Laptops "Laptops lost"\n');
+        expect(messagesIn('assets').join('\n')).toContain('in notes.risk line 2');
+        expect(await edit('notes', '\nthreat Flood "Flood" { source environmental }\nthreat Laptops "Laptops lost"\n')).toMatchObject({ assets: ['model'] });
+        expect(messagesIn('assets').join('\n')).toContain('in notes.risk line 3');
     });
 });
 
