@@ -117,7 +117,8 @@ export interface RiskServicesOptions {
 
 const BatchSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
-        IndexManager: services => new BatchIndexManager(services)
+        IndexManager: services => new BatchIndexManager(services),
+        DocumentBuilder: services => new RiskDocumentBuilder(services, { oneShot: true })
     }
 };
 
