@@ -6,7 +6,8 @@
  * Checks run synchronously where they are synchronous (all of ours are): Langium wraps
  * every check in an async function and awaits it on every node, which cost more than the
  * checks themselves (a third of the validation of a 10,000-risk model, docs/performance.md).
- * `checksOf` hands the validator a plain array per node type, built once.
+ * `checksIn` hands the validator, for one set of categories, a plain array of checks per
+ * node type, built once.
  */
 import { isOperationCancelled, ValidationRegistry, type AstNode, type MaybePromise, type ValidationAcceptor, type ValidationCategory, type ValidationCheck } from 'langium';
 import { IssueCodes } from './issue-codes.js';

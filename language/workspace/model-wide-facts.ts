@@ -10,9 +10,9 @@
  * The SoA rules read much more (every risk's controls, treatments and actions): a file
  * with an `applicability` block runs the model-wide rules after every change.
  */
-import { AstUtils, isMultiReference, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { isApplicability, isModel } from '../generated/ast.js';
-import { outlineOf } from '../evaluation/document-evaluation.js';
+import { outlineOf, referencedBy } from '../evaluation/document-evaluation.js';
 
 export function modelWideFacts(document: LangiumDocument): string {
     const outline = outlineOf(document);
@@ -25,15 +25,10 @@ export function modelWideFacts(document: LangiumDocument): string {
     }
     const own = document.uri.toString();
     const targets = new Set<string>();
-    for (const reference of document.references) {
-        const resolved = isMultiReference(reference) ? reference.items.map(item => item.ref) : [reference.ref];
-        for (const target of resolved) {
-            if (target) {
-                const uri = AstUtils.getDocument(target).uri.toString();
-                if (uri !== own) {
-                    targets.add(`refers ${uri} ${target.$type} ${nameOf(target)} ${lineOf(target)}`);
-                }
-            }
+    for (const target of referencedBy(document)) {
+        const uri = AstUtils.getDocument(target).uri.toString();
+        if (uri !== own) {
+            targets.add(`refers ${uri} ${target.$type} ${nameOf(target)} ${lineOf(target)}`);
         }
     }
     facts.push(...targets);
